@@ -1,0 +1,245 @@
+package io.trackingsystem.routes.messaging;
+
+import io.lettuce.core.Consumer;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAutoClaimArgs;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.trackingsystem.routes.problem.Problem;
+import io.trackingsystem.routes.problem.Problems;
+import io.trackingsystem.routes.redis.Redis;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
+
+/**
+ * The service's side of request/reply: reads its request stream through a consumer group, so replicas share the
+ * work and each request is handled once. Entries are acknowledged after the reply is published. Entries left
+ * pending by a replica that died are claimed once they have been idle for {@code claimIdle}. Requests whose
+ * caller has already given up are acknowledged without work.
+ */
+final class RequestWorker implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestWorker.class);
+    private static final int READ_COUNT = 64;
+    private static final Duration BLOCK = Duration.ofSeconds(1);
+
+    private final String service;
+    private final String stream;
+    private final Consumer<String> consumer;
+    private final Redis redis;
+    private final CamelContext context;
+    private final ExecutorService executor;
+    private final Semaphore inFlight;
+    private final Duration claimIdle;
+    private final Map<String, ServiceConsumer> handlers = new ConcurrentHashMap<>();
+    private volatile boolean running = true;
+    private Thread thread;
+
+    RequestWorker(String service, String instanceId, Redis redis, CamelContext context, ExecutorService executor,
+                  int maxInFlight, Duration claimIdle) {
+        this.service = service;
+        this.stream = Messaging.requestStream(service);
+        this.consumer = Consumer.from(service, instanceId);
+        this.redis = redis;
+        this.context = context;
+        this.executor = executor;
+        this.inFlight = new Semaphore(maxInFlight);
+        this.claimIdle = claimIdle;
+    }
+
+    void register(String operation, ServiceConsumer handler) {
+        handlers.put(operation, handler);
+    }
+
+    void unregister(String operation) {
+        handlers.remove(operation);
+    }
+
+    boolean idle() {
+        return handlers.isEmpty();
+    }
+
+    void start() {
+        thread = new Thread(this, "requests-" + service);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop() throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.join(BLOCK.multipliedBy(3).toMillis());
+        }
+    }
+
+    @Override
+    public void run() {
+        try (StatefulRedisConnection<String, String> connection = redis.dedicated()) {
+            RedisCommands<String, String> commands = connection.sync();
+            createGroup(commands, stream, consumer.getGroup());
+            long nextClaim = 0;
+            while (running) {
+                try {
+                    if (System.currentTimeMillis() >= nextClaim) {
+                        claimAbandoned(commands);
+                        nextClaim = System.currentTimeMillis() + claimIdle.toMillis();
+                    }
+                    readNew(commands);
+                } catch (RuntimeException e) {
+                    if (running) {
+                        LOG.warn("Reading {} failed, retrying: {}", stream, e.toString());
+                        pause();
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Request worker for {} stopped", service, e);
+        }
+    }
+
+    /** Creates the group at the start of the stream, so requests sent before any handler ran are kept. */
+    static void createGroup(RedisCommands<String, String> commands, String stream, String group) {
+        try {
+            commands.xgroupCreate(XReadArgs.StreamOffset.from(stream, "0"), group,
+                    XGroupCreateArgs.Builder.mkstream());
+        } catch (RedisCommandExecutionException e) {
+            if (!String.valueOf(e.getMessage()).startsWith("BUSYGROUP")) {
+                throw e;
+            }
+        }
+    }
+
+    private void readNew(RedisCommands<String, String> commands) {
+        int permits = acquireUpTo(READ_COUNT);
+        if (permits == 0) {
+            return;
+        }
+        List<StreamMessage<String, String>> entries;
+        try {
+            entries = commands.xreadgroup(consumer, XReadArgs.Builder.block(BLOCK).count(permits),
+                    XReadArgs.StreamOffset.lastConsumed(stream));
+        } catch (RuntimeException e) {
+            inFlight.release(permits);
+            throw e;
+        }
+        inFlight.release(permits - entries.size());
+        entries.forEach(this::dispatch);
+    }
+
+    private void claimAbandoned(RedisCommands<String, String> commands) {
+        String cursor = "0-0";
+        do {
+            var claimed = commands.xautoclaim(stream,
+                    XAutoClaimArgs.Builder.xautoclaim(consumer, claimIdle, cursor).count(READ_COUNT));
+            for (StreamMessage<String, String> entry : claimed.getMessages()) {
+                inFlight.acquireUninterruptibly();
+                dispatch(entry);
+            }
+            cursor = claimed.getId();
+        } while (running && !"0-0".equals(cursor));
+    }
+
+    private void dispatch(StreamMessage<String, String> entry) {
+        try {
+            executor.execute(() -> handle(entry));
+        } catch (RuntimeException rejected) {
+            inFlight.release();
+            LOG.warn("Could not schedule request {} of {}: {}", entry.getId(), service, rejected.toString());
+        }
+    }
+
+    private void handle(StreamMessage<String, String> entry) {
+        Map<String, String> fields = entry.getBody();
+        String id = fields.get(Envelope.ID);
+        String replyTo = fields.get(Envelope.REPLY_TO);
+        long deadline = parseLong(fields.get(Envelope.DEADLINE));
+        if (id == null || replyTo == null || System.currentTimeMillis() > deadline) {
+            acknowledge(entry);
+            return;
+        }
+        ServiceConsumer handler = handlers.get(fields.getOrDefault(Envelope.OPERATION, ""));
+        if (handler == null) {
+            DefaultMessage message = new DefaultMessage(context);
+            Problems.write(message, Problem.of(404, "Not Found",
+                    service + " has no operation '" + fields.get(Envelope.OPERATION) + "'"));
+            replyAndAcknowledge(entry, replyTo, Envelope.reply(id, message));
+            return;
+        }
+        Exchange exchange = handler.createExchange(false);
+        try {
+            Envelope.applyRequest(fields, exchange.getMessage());
+        } catch (RuntimeException e) {
+            Problems.write(exchange.getMessage(), Problems.from(e));
+            replyAndAcknowledge(entry, replyTo, Envelope.reply(id, exchange.getMessage()));
+            handler.releaseExchange(exchange, false);
+            return;
+        }
+        handler.getAsyncProcessor().process(exchange, doneSync -> {
+            if (exchange.getException() != null) {
+                Problems.write(exchange.getMessage(), Problems.from(exchange.getException()));
+            }
+            replyAndAcknowledge(entry, replyTo, Envelope.reply(id, exchange.getMessage()));
+            handler.releaseExchange(exchange, false);
+        });
+    }
+
+    private void replyAndAcknowledge(StreamMessage<String, String> entry, String replyTo, String frame) {
+        redis.async().publish(replyTo, frame);
+        acknowledge(entry);
+    }
+
+    private void acknowledge(StreamMessage<String, String> entry) {
+        redis.async().xack(stream, consumer.getGroup(), entry.getId())
+                .whenComplete((n, failure) -> inFlight.release());
+    }
+
+    private int acquireUpTo(int wanted) {
+        int permits = inFlight.drainPermits();
+        if (permits == 0) {
+            try {
+                if (!inFlight.tryAcquire(BLOCK.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    return 0;
+                }
+                permits = 1 + inFlight.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+                return 0;
+            }
+        }
+        if (permits > wanted) {
+            inFlight.release(permits - wanted);
+            permits = wanted;
+        }
+        return permits;
+    }
+
+    private static long parseLong(String value) {
+        try {
+            return value == null ? 0 : Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.trackingsystem.routes.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+
+import java.time.Duration;
+
+/**
+ * One Redis client per service instance. Lettuce connections are thread-safe and pipeline on their own, so one
+ * shared connection carries all ordinary commands. Blocking reads and subscriptions get their own connections.
+ *
+ * <p>Commands fail at once while the connection is down, instead of queueing: callers answer 503 rather than hang.
+ */
+public final class Redis implements AutoCloseable {
+
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ClientResources resources;
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> shared;
+
+    private Redis(String url) {
+        this.resources = DefaultClientResources.create();
+        RedisURI uri = RedisURI.create(url);
+        uri.setTimeout(COMMAND_TIMEOUT);
+        this.client = RedisClient.create(resources, uri);
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
+                .build());
+        this.shared = client.connect();
+    }
+
+    public static Redis connect(String url) {
+        return new Redis(url);
+    }
+
+    /** The shared, pipelining connection's async commands. */
+    public RedisAsyncCommands<String, String> async() {
+        return shared.async();
+    }
+
+    /** A connection of its own, for blocking commands such as XREADGROUP ... BLOCK. Close it when done. */
+    public StatefulRedisConnection<String, String> dedicated() {
+        return client.connect();
+    }
+
+    /** A new pub/sub connection. Close it when done. */
+    public StatefulRedisPubSubConnection<String, String> pubSub() {
+        return client.connectPubSub();
+    }
+
+    public boolean isConnected() {
+        return shared.isOpen();
+    }
+
+    @Override
+    public void close() {
+        shared.close();
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown();
+    }
+}
