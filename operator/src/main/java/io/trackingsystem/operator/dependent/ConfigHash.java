@@ -1,0 +1,59 @@
+package io.trackingsystem.operator.dependent;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.trackingsystem.operator.api.TrackingSystem;
+
+/**
+ * A digest of everything a pod reads at start-up but Kubernetes would not notice changing: the
+ * ConfigMap and the Secret values. Stored as a pod-template annotation, a new value rolls the pods.
+ */
+final class ConfigHash {
+
+  private ConfigHash() {}
+
+  static String of(TrackingSystem primary, Collection<SecretKeySelector> secrets, Context<TrackingSystem> context) {
+    var digest = sha256();
+    ServiceConfig.of(primary).forEach((key, value) -> update(digest, key + "=" + value));
+    for (var ref : secrets) {
+      var value = secretValue(primary, ref, context).orElse("<missing>");
+      update(digest, ref.getName() + "/" + ref.getKey() + "=" + value);
+    }
+    return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+  }
+
+  /**
+   * Generated Secrets are in the informer cache; Secrets the tenant brings are not watched (that
+   * would mean caching every Secret in the cluster), so those are read directly.
+   */
+  private static Optional<String> secretValue(
+      TrackingSystem primary, SecretKeySelector ref, Context<TrackingSystem> context) {
+    var cached = context.getSecondaryResourcesAsStream(Secret.class)
+        .filter(secret -> ref.getName().equals(secret.getMetadata().getName()))
+        .findFirst();
+    var secret = cached.or(() -> Optional.ofNullable(context.getClient().secrets()
+        .inNamespace(primary.getMetadata().getNamespace()).withName(ref.getName()).get()));
+    return secret.map(Secret::getData).map(data -> data.get(ref.getKey()));
+  }
+
+  private static void update(MessageDigest digest, String entry) {
+    digest.update(entry.getBytes(StandardCharsets.UTF_8));
+    digest.update((byte) 0);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every JVM provides SHA-256", e);
+    }
+  }
+}

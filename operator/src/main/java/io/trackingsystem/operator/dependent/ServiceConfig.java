@@ -1,0 +1,31 @@
+package io.trackingsystem.operator.dependent;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.trackingsystem.operator.api.TrackingSystem;
+
+/**
+ * The non-secret settings every service reads from its environment. One map feeds both the
+ * ConfigMap and the pods' config hash, so the two cannot disagree.
+ */
+public final class ServiceConfig {
+
+  private ServiceConfig() {}
+
+  public static Map<String, String> of(TrackingSystem primary) {
+    var spec = primary.getSpec();
+    var env = new TreeMap<String, String>();
+    env.put("INGEST_RATE_LIMIT_PER_SECOND", String.valueOf(spec.getIngest().getRateLimitPerSecond()));
+    env.put("INGEST_MAX_STREAM_LENGTH", String.valueOf(spec.getIngest().getMaxStreamLength()));
+    env.put("ACCESS_TOKEN_TTL_SECONDS", String.valueOf(spec.getAuth().getAccessTokenTtlSeconds()));
+    env.put("REFRESH_TOKEN_TTL_DAYS", String.valueOf(spec.getAuth().getRefreshTokenTtlDays()));
+    env.put("RAW_EVENT_RETENTION_DAYS", String.valueOf(spec.getRetention().getRawEventDays()));
+    env.put("ROLLUP_RETENTION_DAYS", String.valueOf(spec.getRetention().getRollupDays()));
+    // The dashboard is served by the gateway itself; CORS only matters behind a public host.
+    if (spec.getIngress().isEnabled()) {
+      env.put("DASHBOARD_ORIGIN", DashboardUrl.origin(primary));
+    }
+    return env;
+  }
+}
