@@ -77,6 +77,7 @@ public final class CamelService implements AutoCloseable {
         }
         if (httpPort >= 0) {
             main.configure().httpServer().withEnabled(true).withPort(httpPort).withMaxBodySize(maxBodySize);
+            main.bind("platform-http-engine", new PublicHttpEngine(httpPort));
         }
         if (config.managementPort() > 0) {
             main.configure().httpManagementServer().withEnabled(true).withPort(config.managementPort())

@@ -1,0 +1,33 @@
+package io.trackingsystem.gateway;
+
+import io.trackingsystem.gateway.dashboard.DashboardRoutes;
+import io.trackingsystem.routes.config.Env;
+import io.trackingsystem.routes.runtime.CamelService;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.rest.RestBindingMode;
+
+/** Assembles the gateway: every HTTP route of the product, by feature. */
+public final class Gateway {
+
+    private Gateway() {
+    }
+
+    public static CamelService create(Env env) {
+        GatewayConfig config = GatewayConfig.from(env);
+        return CamelService.named("gateway", config.common())
+                .httpPort(config.port(), config.maxBodyBytes())
+                .routes(redis -> restOverPlatformHttp(config.port()))
+                .routes(redis -> new DashboardRoutes());
+    }
+
+    /** REST DSL routes are served by the platform HTTP server and pass bodies through untouched. */
+    private static RouteBuilder restOverPlatformHttp(int port) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                restConfiguration().component("platform-http").port(port).bindingMode(RestBindingMode.off)
+                        .inlineRoutes(true);
+            }
+        };
+    }
+}
