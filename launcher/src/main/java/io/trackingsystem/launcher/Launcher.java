@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -22,6 +23,7 @@ public final class Launcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
 
     private final List<AutoCloseable> parts = new ArrayList<>();
+    private EmbeddedRedis embeddedRedis;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     public static void main(String[] args) throws Exception {
@@ -41,16 +43,21 @@ public final class Launcher implements AutoCloseable {
     public void start(Env env) throws Exception {
         Env effective = env;
         if (env.optional("REDIS_URL").isEmpty()) {
-            EmbeddedRedis redis = EmbeddedRedis.start(Path.of(env.string("DATA_DIR", "data")));
-            parts.add(redis);
-            effective = env.with("REDIS_URL", redis.url());
-            LOG.info("No REDIS_URL given: started an embedded Redis at {}", redis.url());
+            embeddedRedis = EmbeddedRedis.start(Path.of(env.string("DATA_DIR", "data")));
+            parts.add(embeddedRedis);
+            effective = env.with("REDIS_URL", embeddedRedis.url());
+            LOG.info("No REDIS_URL given: started an embedded Redis at {}", embeddedRedis.url());
         }
         int management = effective.integer("MANAGEMENT_PORT", 9876);
         start(UserService.create(managementPort(effective, management, 1)));
         start(TrackingService.create(managementPort(effective, management, 2)));
         start(Gateway.create(effective));
         LOG.info("Tracking System is running at http://localhost:{}/", effective.integer("PORT", 8080));
+    }
+
+    /** The port of the embedded Redis, when one was started. */
+    public Optional<Integer> redisPort() {
+        return Optional.ofNullable(embeddedRedis).map(EmbeddedRedis::port);
     }
 
     /** The services share one host, so each gets its own management port next to the gateway's. */
