@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.trackingsystem.operator.api.ManagedRedisSpec;
 import io.trackingsystem.operator.api.TrackingSystem;
 
@@ -41,6 +42,12 @@ public class RedisStatefulSetDependent extends CRUDKubernetesDependentResource<S
     claim.getSpec().setStorageClassName(redis.getStorage().getStorageClassName());
     keepExistingClaimTemplates(statefulSet, context);
     return statefulSet;
+  }
+
+  // Also called when switching to external Redis to find what to delete, when desired() cannot run.
+  @Override
+  protected ResourceID targetSecondaryResourceID(TrackingSystem primary, Context<TrackingSystem> context) {
+    return new ResourceID(Names.redis(primary), primary.getMetadata().getNamespace());
   }
 
   private static String redisArgs(ManagedRedisSpec redis) {
