@@ -22,5 +22,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.js'],
     include: ['src/**/*.test.{js,jsx}', 'scripts/**/*.test.{js,mjs}'],
     restoreMocks: true,
+    unstubGlobals: true,
+    testTimeout: 20_000,
   },
 });

@@ -1,55 +1,42 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { auth, client, me } from '../api/index.js';
-import { loginPathFor } from './redirect.js';
 
 const AuthContext = createContext(null);
 
 /**
- * Holds the signed-in user. On start it restores the stored session; whenever the session cannot be
- * renewed it sends the user to Login, remembering the page they were on.
+ * Holds the signed-in user. On start it restores the stored session. When the session ends, `endedBy`
+ * says why ('expired' or 'logout'), so the route guard can send the user to Login the right way.
  */
 export function AuthProvider({ children }) {
-  const navigate = useNavigate();
-  const location = useLocation();
-  const locationRef = useRef(location);
-  locationRef.current = location;
   const [state, setState] = useState(() => ({
     status: client.hasSession() ? 'loading' : 'anonymous',
     user: null,
+    endedBy: null,
   }));
 
   useEffect(() => {
     if (!client.hasSession()) return undefined;
     const controller = new AbortController();
     me.get({ signal: controller.signal })
-      .then((user) => setState({ status: 'authenticated', user }))
+      .then((user) => setState({ status: 'authenticated', user, endedBy: null }))
       .catch((error) => {
         if (error?.name === 'AbortError') return;
-        setState({ status: 'anonymous', user: null });
+        setState((current) => ({ status: 'anonymous', user: null, endedBy: current.endedBy }));
       });
     return () => controller.abort();
   }, []);
 
-  useEffect(
-    () =>
-      client.onExpired(() => {
-        setState({ status: 'anonymous', user: null });
-        const { pathname, search } = locationRef.current;
-        navigate(loginPathFor(pathname + search), { replace: true, state: { expired: true } });
-      }),
-    [navigate],
-  );
+  useEffect(() => client.onExpired(() => setState({ status: 'anonymous', user: null, endedBy: 'expired' })), []);
 
   const login = useCallback(async (credentials) => {
     const user = await auth.login(credentials);
-    setState({ status: 'authenticated', user });
+    setState({ status: 'authenticated', user, endedBy: null });
     return user;
   }, []);
 
   const register = useCallback(async (details) => {
     const user = await auth.register(details);
-    setState({ status: 'authenticated', user });
+    setState({ status: 'authenticated', user, endedBy: null });
     return user;
   }, []);
 
@@ -59,9 +46,8 @@ export function AuthProvider({ children }) {
     } catch {
       // The local session is gone either way; a failed server call only leaves a token to expire.
     }
-    setState({ status: 'anonymous', user: null });
-    navigate('/login', { replace: true });
-  }, [navigate]);
+    setState({ status: 'anonymous', user: null, endedBy: 'logout' });
+  }, []);
 
   const updateUser = useCallback((changes) => {
     setState((current) => ({ ...current, user: { ...current.user, ...changes } }));

@@ -3,11 +3,24 @@ import { Loading } from '../components/States.jsx';
 import { useAuth } from './AuthContext.jsx';
 import { loginPathFor, safeNextPath } from './redirect.js';
 
+/**
+ * Private pages. A signed-out visitor goes to Login with the page in `?next=`; after an explicit
+ * logout there is nothing to return to.
+ */
 export function RequireAuth({ children }) {
-  const { status } = useAuth();
+  const { status, endedBy } = useAuth();
   const location = useLocation();
   if (status === 'loading') return <Loading label="Signing you in…" />;
-  if (status === 'anonymous') return <Navigate to={loginPathFor(location.pathname + location.search)} replace />;
+  if (status === 'anonymous') {
+    if (endedBy === 'logout') return <Navigate to="/login" replace />;
+    return (
+      <Navigate
+        to={loginPathFor(location.pathname + location.search)}
+        state={endedBy === 'expired' ? { expired: true } : undefined}
+        replace
+      />
+    );
+  }
   return children;
 }
 

@@ -20,7 +20,9 @@ function Change({ kpi, current, previous }) {
     <span className={`kpi-change kpi-change-${tone}`} data-testid={`kpi-${kpi.key}-change`}>
       <span aria-hidden="true">{arrow}</span> {Math.abs(delta)}
       {unit}
-      <span className="visually-hidden"> {delta >= 0 ? 'more' : 'less'} than the previous period</span>
+      <span className="visually-hidden">
+        {delta === 0 ? ' same as the previous period' : ` ${delta > 0 ? 'more' : 'less'} than the previous period`}
+      </span>
     </span>
   );
 }

@@ -35,9 +35,14 @@ export function formatDuration(seconds) {
  */
 export function change(current, previous, { kind = 'relative' } = {}) {
   if (current == null || previous == null) return null;
-  if (kind === 'points') return Math.round((current - previous) * 1000) / 10;
+  if (kind === 'points') return oneDecimal((current - previous) * 100);
   if (previous === 0) return current === 0 ? 0 : null;
-  return Math.round(((current - previous) / previous) * 1000) / 10;
+  return oneDecimal(((current - previous) / previous) * 100);
+}
+
+/** Rounds half away from zero, so a rise and a fall of the same size read the same. */
+function oneDecimal(value) {
+  return (Math.sign(value) * Math.round(Math.abs(value) * 10)) / 10 || 0;
 }
 
 export function formatDateTime(value) {

@@ -28,3 +28,8 @@ describe('format', () => {
     expect(change(10, undefined)).toBeNull();
   });
 });
+
+test('a change of exactly half a tenth rounds away from zero both ways', () => {
+  expect(change(150, 160)).toBe(-6.3);
+  expect(change(170, 160)).toBe(6.3);
+});
