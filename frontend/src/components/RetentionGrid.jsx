@@ -37,7 +37,7 @@ export function RetentionGrid({ cohorts, interval }) {
                 return (
                   <td
                     key={i}
-                    className="retention-cell num"
+                    className={percent > 55 ? 'retention-cell retention-strong num' : 'retention-cell num'}
                     style={{ '--share': (percent ?? 0) / 100 }}
                     title={`${formatNumber(count)} of ${formatNumber(cohort.size)} visitors`}
                   >

@@ -1,0 +1,228 @@
+// End-to-end check of the dashboard against the running system:
+//   BASE_URL=http://localhost:8080 npm run e2e
+// Registers a fresh user, installs the tracker on a page, waits for Setup to see the event, checks the
+// Dashboard, filters by the page, rotates the API key, logs out and back in. Screenshots of every page
+// go to target/screenshots/. Exits non-zero on the first failure.
+import { rmSync } from 'node:fs';
+import { eventually, launch, numberIn, scenario, screenshot, serveSite, SCREENSHOT_DIR } from './support.mjs';
+
+const BASE_URL = (process.env.BASE_URL ?? '').replace(/\/$/, '');
+if (!BASE_URL) {
+  console.error('Set BASE_URL to the gateway, e.g. BASE_URL=http://localhost:8080 npm run e2e');
+  process.exit(2);
+}
+
+const run = Date.now().toString(36);
+const PAGE_PATH = `/landing-${run}`;
+const account = {
+  name: `E2E ${run}`,
+  email: `e2e-${run}@example.com`,
+  password: `pw-${run}-correct-horse`,
+};
+
+// The customer's site, with the snippet holding the key that Setup shows.
+let siteApiKey = '';
+const site = await serveSite('shop.e2e.test', () => `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>Landing ${run}</title>
+    <script defer src="${BASE_URL}/t.js" data-api-key="${siteApiKey}"></script>
+  </head>
+  <body><h1>Hello from ${PAGE_PATH}</h1></body>
+</html>`);
+
+async function sendEvent(apiKey) {
+  const response = await fetch(`${BASE_URL}/api/events`, {
+    method: 'POST',
+    headers: { 'X-API-Key': apiKey, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ eventName: 'e2e_check', page: `${site.origin}${PAGE_PATH}` }),
+  });
+  return response.status;
+}
+
+rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
+const browser = await launch({ extraArgs: site.chromiumArgs });
+let page = browser.context.pages()[0] ?? (await browser.context.newPage());
+const step = scenario(() => page);
+let failed = false;
+
+try {
+  const url = (path) => `${BASE_URL}${path}`;
+  let apiKey;
+
+  await step('register a new account', async () => {
+    await page.goto(url('/register'));
+    await page.getByLabel('Name').fill(account.name);
+    await page.getByLabel('Email').fill(account.email);
+    await page.getByLabel('Password').fill(account.password);
+    await screenshot(page, '01-register');
+    await page.getByTestId('register-submit').click();
+    await page.waitForURL((u) => u.pathname === '/setup');
+  });
+
+  await step('Setup shows the snippet with the API key and waits for an event', async () => {
+    const snippet = page.getByTestId('tracker-snippet');
+    await snippet.waitFor();
+    apiKey = (await page.getByTestId('setup-api-key').textContent()).trim();
+    const text = await snippet.textContent();
+    if (!apiKey || !text.includes(`data-api-key="${apiKey}"`)) throw new Error(`snippet lacks the API key: ${text}`);
+    if (!text.includes('/t.js')) throw new Error(`snippet lacks the tracker URL: ${text}`);
+    await page.locator('[data-testid="setup-check"][data-state="waiting"]').waitFor();
+    await screenshot(page, '02-setup-waiting');
+  });
+
+  await step('a page with the snippet sends an event and the Setup check turns green', async () => {
+    siteApiKey = apiKey;
+    const visit = await browser.context.newPage();
+    await visit.goto(`${site.origin}${PAGE_PATH}`);
+    await visit.waitForLoadState('networkidle').catch(() => {});
+    await page.locator('[data-testid="setup-check"][data-state="received"]').waitFor();
+    await visit.close();
+    await screenshot(page, '03-setup-received');
+  });
+
+  await step('the Dashboard counts the visit and lists the page', async () => {
+    await page.getByTestId('nav-dashboard').click();
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.getByTestId('date-range-select').selectOption('today');
+    // Ingestion is asynchronous; reload until the numbers are there.
+    await eventually(
+      async () => {
+        const visitors = numberIn(await page.getByTestId('kpi-visitors-value').textContent({ timeout: 5_000 }));
+        const pageviews = numberIn(await page.getByTestId('kpi-pageviews-value').textContent({ timeout: 5_000 }));
+        const row = page.locator(`[data-testid="breakdown-page"] [data-testid="breakdown-row"][data-value*="${PAGE_PATH}"]`);
+        if (visitors >= 1 && pageviews >= 1 && (await row.count()) > 0) return true;
+        await page.reload();
+        return false;
+      },
+      { message: 'visitors, page views and the page row on the Dashboard', interval: 2_000 },
+    );
+    await screenshot(page, '04-dashboard');
+  });
+
+  await step('clicking the page row filters the Dashboard by it', async () => {
+    const row = page.locator(`[data-testid="breakdown-page"] [data-testid="breakdown-row"][data-value*="${PAGE_PATH}"]`);
+    await row.getByRole('button').click();
+    const chip = page.getByTestId('filter-chip');
+    await chip.waitFor();
+    if (!(await chip.textContent()).includes(PAGE_PATH)) throw new Error('the filter chip does not name the page');
+    await page.waitForURL((u) => u.searchParams.getAll('filter').some((f) => f.startsWith('page:') && f.includes(PAGE_PATH)));
+    await eventually(async () => numberIn(await page.getByTestId('kpi-visitors-value').textContent()) >= 1, {
+      message: 'visitors under the page filter',
+    });
+    await screenshot(page, '05-dashboard-filtered');
+  });
+
+  const openPage = async (name) => {
+    await page.getByTestId(`nav-${name}`).click();
+    await page.waitForURL((u) => u.pathname === `/${name}`);
+    await page.locator('main h1').waitFor();
+  };
+  const expectNoErrorState = async (what) => {
+    const alert = page.locator('main [role="alert"]');
+    if (await alert.count()) throw new Error(`${what} shows an error: ${await alert.first().textContent()}`);
+  };
+
+  await step('Live shows an event the moment it is sent', async () => {
+    await openPage('live');
+    await page.locator('[data-testid="live-status"]', { hasText: 'Connected' }).waitFor();
+    const status = await sendEvent(apiKey);
+    if (status < 200 || status >= 300) throw new Error(`POST /api/events answered ${status}`);
+    await page.locator('[data-testid="live-event"]', { hasText: 'e2e_check' }).first().waitFor();
+    await screenshot(page, '06-live');
+  });
+
+  await step('Events lists the raw events', async () => {
+    await openPage('events');
+    await page.getByTestId('event-row').first().waitFor();
+    await expectNoErrorState('Events');
+    await screenshot(page, '07-events');
+  });
+
+  await step('Funnels computes a funnel from the visited page to the sent event', async () => {
+    await openPage('funnels');
+    await page.getByLabel('Step 1 page path').fill(PAGE_PATH);
+    await page.getByLabel('Step 2 event name').fill('e2e_check');
+    await page.getByTestId('funnel-run').click();
+    await page.locator('[data-testid="funnel-table"], main [data-testid="empty-state"], main [role="alert"]').first().waitFor();
+    await expectNoErrorState('Funnels');
+    await screenshot(page, '08-funnels');
+  });
+
+  await step('Retention shows the cohort grid', async () => {
+    await openPage('retention');
+    await page.locator('[data-testid="retention-grid"], main [data-testid="empty-state"], main [role="alert"]').first().waitFor();
+    await expectNoErrorState('Retention');
+    await screenshot(page, '09-retention');
+  });
+
+  await step('rotating the API key in Profile replaces it and retires the old one', async () => {
+    await page.getByTestId('nav-profile').click();
+    await page.waitForURL((u) => u.pathname === '/profile');
+    const oldKey = (await page.getByTestId('api-key').textContent()).trim();
+    await page.getByTestId('rotate-api-key').click();
+    await page.getByTestId('confirm-dialog').waitFor();
+    await screenshot(page, '10-profile-confirm-rotate');
+    await page.getByTestId('confirm-dialog-confirm').click();
+    await page.getByTestId('confirm-dialog').waitFor({ state: 'detached' });
+    const newKey = await eventually(async () => {
+      const key = (await page.getByTestId('api-key').textContent()).trim();
+      return key && key !== oldKey ? key : null;
+    }, { message: 'a new API key' });
+    const oldStatus = await eventually(async () => {
+      const status = await sendEvent(oldKey);
+      return status === 401 || status === 403 ? status : null;
+    }, { message: 'the old key to be refused' });
+    const newStatus = await sendEvent(newKey);
+    if (newStatus < 200 || newStatus >= 300) throw new Error(`an event with the new key got HTTP ${newStatus}`);
+    console.log(`     old key refused with ${oldStatus}, new key accepted with ${newStatus}`);
+    await screenshot(page, '11-profile-rotated');
+  });
+
+  await step('log out', async () => {
+    await page.getByTestId('logout').click();
+    await page.waitForURL((u) => u.pathname === '/login');
+    await page.getByTestId('login-form').waitFor();
+    await screenshot(page, '12-login');
+  });
+
+  await step('a signed-out visit to a page asks to sign in and keeps the page', async () => {
+    await page.goto(url('/profile'));
+    await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.get('next') === '/profile');
+  });
+
+  await step('log back in and return to the page asked for', async () => {
+    await page.getByLabel('Email').fill(account.email);
+    await page.getByLabel('Password').fill(account.password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((u) => u.pathname === '/profile');
+    const shown = (await page.getByTestId('profile-email').textContent()).trim();
+    if (shown !== account.email) throw new Error(`signed in as ${shown}`);
+    await page.getByTestId('nav-dashboard').click();
+    await page.getByTestId('kpi-visitors-value').waitFor();
+    await screenshot(page, '13-dashboard-after-login');
+  });
+
+  await step('the Dashboard fits a 375 px wide screen', async () => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.reload();
+    await page.getByTestId('kpi-visitors-value').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (overflow > 1) throw new Error(`the page is ${overflow}px wider than the screen`);
+    await screenshot(page, '14-dashboard-375px');
+  });
+} catch {
+  failed = true;
+} finally {
+  if (browser.diagnostics.length) {
+    console.log('browser diagnostics:');
+    for (const line of browser.diagnostics) console.log(`  ${line}`);
+  }
+  await browser.close();
+  await site.close();
+}
+
+console.log(`screenshots in ${SCREENSHOT_DIR}`);
+console.log(failed ? 'e2e: FAILED' : 'e2e: passed');
+process.exit(failed ? 1 : 0);
