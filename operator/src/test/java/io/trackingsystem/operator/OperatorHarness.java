@@ -1,5 +1,6 @@
 package io.trackingsystem.operator;
 
+import java.net.HttpURLConnection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -79,8 +81,17 @@ public final class OperatorHarness implements AutoCloseable {
     return client.resources(TrackingSystem.class).inNamespace(NAMESPACE).withName(name).get();
   }
 
+  /** Edits like kubectl edit: the operator may write the status meanwhile, so a conflict is retried. */
   public TrackingSystem edit(String name, UnaryOperator<TrackingSystem> change) {
-    return client.resources(TrackingSystem.class).inNamespace(NAMESPACE).withName(name).edit(change);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return client.resources(TrackingSystem.class).inNamespace(NAMESPACE).withName(name).edit(change);
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt == 5) {
+          throw e;
+        }
+      }
+    }
   }
 
   public Deployment deployment(TrackingSystem primary, Component component) {
