@@ -4,6 +4,7 @@
 // Dashboard, filters by the page, rotates the API key, logs out and back in. Screenshots of every page
 // go to target/screenshots/. Exits non-zero on the first failure.
 import { rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { eventually, launch, numberIn, scenario, screenshot, serveSite, SCREENSHOT_DIR } from './support.mjs';
 
 const BASE_URL = (process.env.BASE_URL ?? '').replace(/\/$/, '');
@@ -99,6 +100,15 @@ try {
       { message: 'visitors, page views and the page row on the Dashboard', interval: 2_000 },
     );
     await screenshot(page, '04-dashboard');
+  });
+
+  await step('CSV export downloads the pages with the visited one in it', async () => {
+    await page.getByLabel('Export dataset').selectOption('pages');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    if (!download.suggestedFilename().endsWith('.csv')) throw new Error(`downloaded ${download.suggestedFilename()}`);
+    const path = await download.path();
+    const csv = await readFile(path, 'utf8');
+    if (!csv.includes(PAGE_PATH)) throw new Error(`the CSV does not mention ${PAGE_PATH}:\n${csv.slice(0, 500)}`);
   });
 
   await step('clicking the page row filters the Dashboard by it', async () => {

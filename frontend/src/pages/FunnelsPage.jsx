@@ -45,7 +45,7 @@ function FunnelResult({ query, funnel }) {
                     <th scope="col" className="num">
                       From start
                     </th>
-                    <th scope="col" className="num">
+                    <th scope="col" className="num hide-narrow">
                       From previous
                     </th>
                   </tr>
@@ -56,7 +56,7 @@ function FunnelResult({ query, funnel }) {
                       <td>{row.label}</td>
                       <td className="num">{formatNumber(row.visitors)}</td>
                       <td className="num">{formatPercent(row.conversionFromStart)}</td>
-                      <td className="num">{formatPercent(row.conversionFromPrevious)}</td>
+                      <td className="num hide-narrow">{formatPercent(row.conversionFromPrevious)}</td>
                     </tr>
                   ))}
                 </tbody>
