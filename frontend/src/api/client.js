@@ -171,11 +171,13 @@ export function createApiClient({
     return { blob: await response.blob(), filename: filenameFrom(response, options.filename ?? 'download') };
   }
 
-  // Another tab may rotate the tokens; follow it rather than reuse a spent refresh token.
+  // Another tab may rotate the tokens (follow it rather than reuse a spent refresh token) or sign out.
   function adoptStoredSession() {
+    const hadSession = session != null;
     session = load();
     schedule();
     notifySession();
+    if (hadSession && !session) for (const listener of expiredListeners) listener();
   }
 
   if (session) schedule();

@@ -217,3 +217,23 @@ describe('api client', () => {
     expect(calls[0].init.headers.Authorization).toBe('Bearer access-1');
   });
 });
+
+describe('sessions shared between tabs', () => {
+  test('adopts tokens another tab rotated, and ends when another tab signs out', () => {
+    const storage = memoryStorage();
+    const api = createApiClient({ fetch: vi.fn(), storage });
+    const expired = vi.fn();
+    api.onExpired(expired);
+    api.setSession(tokens(1));
+
+    storage.setItem('ts.session', JSON.stringify({ accessToken: 'access-9', refreshToken: 'refresh-9', expiresAt: Date.now() + 60_000 }));
+    api.adoptStoredSession();
+    expect(api.refreshToken()).toBe('refresh-9');
+    expect(expired).not.toHaveBeenCalled();
+
+    storage.removeItem('ts.session');
+    api.adoptStoredSession();
+    expect(api.hasSession()).toBe(false);
+    expect(expired).toHaveBeenCalledTimes(1);
+  });
+});

@@ -66,8 +66,11 @@ export function exportCsv(q, dataset) {
   });
 }
 
-/** URL of the event stream; EventSource cannot send headers, so the token rides in the query. */
-export async function liveUrl() {
-  const token = await client.accessToken();
+/**
+ * URL of the event stream; EventSource cannot send headers, so the token rides in the query. `renew`
+ * asks for a new token even if the current one looks valid, for when the stream keeps being refused.
+ */
+export async function liveUrl({ renew = false } = {}) {
+  const token = renew ? await client.refresh() : await client.accessToken();
   return `/api/live?access_token=${encodeURIComponent(token ?? '')}`;
 }

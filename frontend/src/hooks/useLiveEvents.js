@@ -28,7 +28,9 @@ export function useLiveEvents(onEvent, { enabled = true } = {}) {
       setStatus((s) => (s === 'open' ? s : 'connecting'));
       let url;
       try {
-        url = await liveUrl();
+        // EventSource hides the status of a refused stream; after two failures in a row, assume the
+        // token is the reason.
+        url = await liveUrl({ renew: attempts >= 2 });
       } catch {
         retry();
         return;

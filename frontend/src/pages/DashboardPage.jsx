@@ -12,6 +12,7 @@ import { TimeSeriesChart } from '../components/TimeSeriesChart.jsx';
 import { useApi } from '../hooks/useApi.js';
 import { useQueryState } from '../hooks/useQueryState.js';
 import { allowedIntervals, defaultInterval } from '../lib/dateRange.js';
+import { useDocumentTitle } from '../hooks/useDocumentTitle.js';
 
 const PANELS = [
   {
@@ -100,6 +101,7 @@ function Chart({ query }) {
 }
 
 export default function DashboardPage() {
+  useDocumentTitle('Dashboard');
   const { range, tz, filters, query, setRange, addFilter, removeFilter, clearFilters } = useQueryState();
 
   return (

@@ -5,6 +5,7 @@ import { AsyncContent } from '../components/States.jsx';
 import { useApi } from '../hooks/useApi.js';
 import { useQueryState } from '../hooks/useQueryState.js';
 import { formatDateTime } from '../lib/format.js';
+import { useDocumentTitle } from '../hooks/useDocumentTitle.js';
 
 const PAGE_SIZES = [25, 50, 100];
 
@@ -54,6 +55,7 @@ function EventRow({ event }) {
 }
 
 export default function EventsPage() {
+  useDocumentTitle('Events');
   const { range, tz, query, setRange } = useQueryState();
   const [draft, setDraft] = useState({ eventName: '', visitorId: '' });
   const [criteria, setCriteria] = useState({ eventName: '', visitorId: '', limit: 50 });

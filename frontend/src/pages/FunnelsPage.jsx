@@ -8,6 +8,7 @@ import { useApi } from '../hooks/useApi.js';
 import { useQueryState } from '../hooks/useQueryState.js';
 import { stepLabel } from '../lib/funnel.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
+import { useDocumentTitle } from '../hooks/useDocumentTitle.js';
 
 function FunnelResult({ query, funnel }) {
   const result = useApi((signal) => stats.funnel(query, funnel.steps, funnel.window, { signal }), [query, funnel]);
@@ -70,6 +71,7 @@ function FunnelResult({ query, funnel }) {
 }
 
 export default function FunnelsPage() {
+  useDocumentTitle('Funnels');
   const { range, tz, query, setRange } = useQueryState();
   const [funnel, setFunnel] = useState(null);
 

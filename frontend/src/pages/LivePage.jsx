@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { Empty } from '../components/States.jsx';
 import { useLiveEvents } from '../hooks/useLiveEvents.js';
 import { formatTime } from '../lib/format.js';
+import { useDocumentTitle } from '../hooks/useDocumentTitle.js';
 
 const MAX_EVENTS = 200;
 
@@ -13,6 +14,7 @@ const STATUS_TEXT = {
 };
 
 export default function LivePage() {
+  useDocumentTitle('Live');
   const [feed, setFeed] = useState([]);
   const [paused, setPaused] = useState(false);
   const onEvent = useCallback(

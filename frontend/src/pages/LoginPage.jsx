@@ -4,8 +4,10 @@ import { Field, FormAlert } from '../components/Field.jsx';
 import { useForm } from '../hooks/useForm.js';
 import { validateEmail } from '../lib/validation.js';
 import { AuthLayout } from './AuthLayout.jsx';
+import { useDocumentTitle } from '../hooks/useDocumentTitle.js';
 
 export default function LoginPage() {
+  useDocumentTitle('Sign in');
   const { login } = useAuth();
   const location = useLocation();
   const [params] = useSearchParams();

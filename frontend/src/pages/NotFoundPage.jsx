@@ -1,6 +1,8 @@
 import { Link } from 'react-router-dom';
+import { useDocumentTitle } from '../hooks/useDocumentTitle.js';
 
 export default function NotFoundPage() {
+  useDocumentTitle('Page not found');
   return (
     <div className="page page-narrow">
       <h1>Page not found</h1>

@@ -6,6 +6,7 @@ import { CopyButton } from '../components/CopyButton.jsx';
 import { Field, FormAlert } from '../components/Field.jsx';
 import { useForm } from '../hooks/useForm.js';
 import { PASSWORD_MAX, PASSWORD_MIN, validateName, validateNewPassword } from '../lib/validation.js';
+import { useDocumentTitle } from '../hooks/useDocumentTitle.js';
 
 function NameForm() {
   const { user, updateUser } = useAuth();
@@ -130,6 +131,7 @@ function ApiKeyCard() {
 }
 
 export default function ProfilePage() {
+  useDocumentTitle('Profile');
   const { user } = useAuth();
   return (
     <div className="page page-narrow">

@@ -5,8 +5,10 @@ import { Field, FormAlert } from '../components/Field.jsx';
 import { useForm } from '../hooks/useForm.js';
 import { PASSWORD_MAX, PASSWORD_MIN, validateEmail, validateName, validateNewPassword } from '../lib/validation.js';
 import { AuthLayout } from './AuthLayout.jsx';
+import { useDocumentTitle } from '../hooks/useDocumentTitle.js';
 
 export default function RegisterPage() {
+  useDocumentTitle('Create account');
   const { register } = useAuth();
   const [params] = useSearchParams();
   const next = params.get('next');

@@ -5,8 +5,10 @@ import { RetentionGrid } from '../components/RetentionGrid.jsx';
 import { AsyncContent } from '../components/States.jsx';
 import { useApi } from '../hooks/useApi.js';
 import { useQueryState } from '../hooks/useQueryState.js';
+import { useDocumentTitle } from '../hooks/useDocumentTitle.js';
 
 export default function RetentionPage() {
+  useDocumentTitle('Retention');
   const { range, tz, query, setRange } = useQueryState();
   const [interval, setRetentionInterval] = useState('day');
   const result = useApi((signal) => stats.retention(query, interval, { signal }), [query, interval]);

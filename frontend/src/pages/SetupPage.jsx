@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext.jsx';
 import { CodeBlock } from '../components/CopyButton.jsx';
 import { useLiveEvents } from '../hooks/useLiveEvents.js';
+import { useDocumentTitle } from '../hooks/useDocumentTitle.js';
 
 export function snippets(origin, apiKey) {
   return {
@@ -54,6 +55,7 @@ function FirstEventCheck() {
 }
 
 export default function SetupPage() {
+  useDocumentTitle('Setup');
   const { user } = useAuth();
   const origin = window.location.origin;
   const code = snippets(origin, user.apiKey);

@@ -1,25 +1,8 @@
 import { act, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { USER, json, mockApi, signIn } from '../test/api.js';
+import { FakeEventSource } from '../test/FakeEventSource.js';
 import { renderApp } from '../test/render.jsx';
-
-class FakeEventSource {
-  static instances = [];
-
-  constructor(url) {
-    this.url = url;
-    this.closed = false;
-    FakeEventSource.instances.push(this);
-  }
-
-  close() {
-    this.closed = true;
-  }
-
-  emit(data) {
-    this.onmessage?.({ data: JSON.stringify(data) });
-  }
-}
 
 describe('Setup page', () => {
   beforeEach(() => {
