@@ -1,11 +1,13 @@
 package io.trackingsystem.operator.reconciler;
 
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
@@ -49,7 +51,9 @@ import io.trackingsystem.operator.dependent.ServiceDeploymentsDependent;
         reconcilePrecondition = IngressEnabledCondition.class),
     @Dependent(name = "disruption-budgets", type = DisruptionBudgetsDependent.class)
 })
-@ControllerConfiguration(name = TrackingSystemReconciler.NAME)
+// Secrets a tenant brings are not watched, so a periodic pass picks up their rotation and rolls the pods.
+@ControllerConfiguration(name = TrackingSystemReconciler.NAME,
+    maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class TrackingSystemReconciler implements Reconciler<TrackingSystem> {
 
   public static final String NAME = "trackingsystem";
