@@ -1,6 +1,8 @@
 package io.trackingsystem.gateway;
 
 import io.trackingsystem.gateway.dashboard.DashboardRoutes;
+import io.trackingsystem.gateway.ingest.IngestConfig;
+import io.trackingsystem.gateway.ingest.IngestRoutes;
 import io.trackingsystem.routes.config.Env;
 import io.trackingsystem.routes.runtime.CamelService;
 import org.apache.camel.builder.RouteBuilder;
@@ -17,6 +19,7 @@ public final class Gateway {
         return CamelService.named("gateway", config.common())
                 .httpPort(config.port(), config.maxBodyBytes())
                 .routes(redis -> restOverPlatformHttp(config.port()))
+                .routes(redis -> new IngestRoutes(redis, IngestConfig.from(env)))
                 .routes(redis -> new DashboardRoutes());
     }
 

@@ -1,0 +1,31 @@
+package io.trackingsystem.gateway.ingest;
+
+import io.trackingsystem.routes.config.Env;
+
+/**
+ * The ingest edge's settings, read from the gateway's environment.
+ *
+ * @param rateLimitPerSecond {@code INGEST_RATE_LIMIT_PER_SECOND}, default 1000: events per second per API key, held
+ *                           in memory by each gateway instance (so N replicas admit up to N times as much); 0 turns
+ *                           the limit off
+ * @param maxStreamLength    {@code INGEST_MAX_STREAM_LENGTH}, default 1000000: the ingest stream is trimmed to about
+ *                           this many entries ({@code XADD ... MAXLEN ~})
+ * @param maxBacklog         {@code INGEST_MAX_BACKLOG}, default 500000: above this many unprocessed events, ingest
+ *                           answers 503 with Retry-After instead of queueing more
+ */
+public record IngestConfig(int rateLimitPerSecond, long maxStreamLength, long maxBacklog) {
+
+    public IngestConfig {
+        if (rateLimitPerSecond < 0 || maxStreamLength <= 0 || maxBacklog <= 0) {
+            throw new IllegalArgumentException("INGEST_RATE_LIMIT_PER_SECOND must be >= 0, "
+                    + "INGEST_MAX_STREAM_LENGTH and INGEST_MAX_BACKLOG > 0");
+        }
+    }
+
+    public static IngestConfig from(Env env) {
+        return new IngestConfig(
+                env.integer("INGEST_RATE_LIMIT_PER_SECOND", 1000),
+                env.number("INGEST_MAX_STREAM_LENGTH", 1_000_000),
+                env.number("INGEST_MAX_BACKLOG", 500_000));
+    }
+}

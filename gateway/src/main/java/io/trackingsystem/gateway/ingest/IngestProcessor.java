@@ -1,0 +1,76 @@
+package io.trackingsystem.gateway.ingest;
+
+import io.trackingsystem.routes.problem.ProblemException;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.AsyncProcessorSupport;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Turns an ingest request into a submission, hands it to the intake and answers once Redis has it. The
+ * platform-http consumer runs routes on a Vert.x worker thread; this processor parses there, then completes from
+ * Redis' I/O thread without holding any thread of its own while Redis works.
+ */
+final class IngestProcessor extends AsyncProcessorSupport {
+
+    private final Intake intake;
+    private final IngestFormat format;
+
+    IngestProcessor(Intake intake, IngestFormat format) {
+        this.intake = intake;
+        this.format = format;
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        CompletableFuture<Integer> accepted;
+        try {
+            Message message = exchange.getMessage();
+            accepted = intake.accept(format.read(body(message), message, ClientRequest.of(message)))
+                    .toCompletableFuture();
+        } catch (RuntimeException e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        if (accepted.isDone()) {
+            complete(exchange, accepted);
+            callback.done(true);
+            return true;
+        }
+        accepted.whenComplete((count, failure) -> {
+            complete(exchange, accepted);
+            callback.done(false);
+        });
+        return false;
+    }
+
+    private void complete(Exchange exchange, CompletableFuture<Integer> accepted) {
+        try {
+            answer(exchange.getMessage(), accepted.join());
+        } catch (CompletionException e) {
+            exchange.setException(e.getCause() != null ? e.getCause() : e);
+        }
+    }
+
+    private void answer(Message message, int count) {
+        message.getHeaders().clear();
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, format.acceptedStatus());
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setBody(format.acceptedBody(count));
+    }
+
+    /** The raw body; a form or multipart upload, which the HTTP layer parses into something else, is no JSON. */
+    private static byte[] body(Message message) {
+        Object body = message.getBody();
+        if (body instanceof Map<?, ?>) {
+            throw ProblemException.badRequest("The body must be JSON");
+        }
+        byte[] bytes = body == null ? null : message.getBody(byte[].class);
+        return bytes != null ? bytes : new byte[0];
+    }
+}

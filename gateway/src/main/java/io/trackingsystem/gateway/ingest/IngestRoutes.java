@@ -1,0 +1,52 @@
+package io.trackingsystem.gateway.ingest;
+
+import io.trackingsystem.gateway.auth.ApiKeyCache;
+import io.trackingsystem.routes.redis.Redis;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The ingest edge: the tracker script, the native and the Segment-compatible APIs. Every accepted event is on the
+ * ingest stream before the sender hears back. All answers, errors included, allow any origin.
+ */
+public final class IngestRoutes extends RouteBuilder {
+
+    private final Redis redis;
+    private final IngestConfig config;
+
+    public IngestRoutes(Redis redis, IngestConfig config) {
+        this.redis = redis;
+        this.config = config;
+    }
+
+    @Override
+    public void configure() throws Exception {
+        ApiKeyCache keys = ApiKeyCache.in(getContext());
+        Intake intake = new Intake(keys, new RateLimiter(config.rateLimitPerSecond()),
+                new Backlog(redis.async(), config.maxBacklog()),
+                new StreamAppender(redis.async(), config.maxStreamLength()));
+        getContext().addRoutes(new ApiKeyRevocations(keys));
+        OversizeBodies.answerWithProblem(getContext());
+
+        onCompletion().modeBeforeConsumer().process(CrossOrigin::allowAnyOrigin);
+
+        from(TrackerScript.endpoint(getContext()))
+                .routeId("tracker-script")
+                .process(new TrackerScript());
+
+        from("platform-http:/api/events?httpMethodRestrict=POST")
+                .routeId("ingest-native")
+                .process(new IngestProcessor(intake, new NativeFormat()));
+
+        from("platform-http:/v1/{call}?httpMethodRestrict=POST")
+                .routeId("ingest-segment")
+                .process(new IngestProcessor(intake, new SegmentFormat()));
+
+        from("platform-http:/api/events?httpMethodRestrict=OPTIONS")
+                .routeId("ingest-native-preflight")
+                .process(CrossOrigin::preflight);
+
+        from("platform-http:/v1/{call}?httpMethodRestrict=OPTIONS")
+                .routeId("ingest-segment-preflight")
+                .process(CrossOrigin::preflight);
+    }
+}

@@ -1,0 +1,175 @@
+package io.trackingsystem.gateway.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.trackingsystem.gateway.Gateway;
+import io.trackingsystem.gateway.auth.ApiKeyCache;
+import io.trackingsystem.routes.config.CommonConfig;
+import io.trackingsystem.routes.config.Env;
+import io.trackingsystem.routes.ingest.IngestStream;
+import io.trackingsystem.routes.runtime.CamelService;
+import io.trackingsystem.routes.testing.RedisFixture;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A real gateway on a free port against the test Redis, plus a stand-in for the user-service's
+ * {@code resolveApiKey} operation that answers from {@link #ACCOUNTS} over the real messaging layer.
+ */
+final class IngestGateway implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    /** API key to account id, as the stand-in user-service knows them. */
+    static final Map<String, String> ACCOUNTS = new ConcurrentHashMap<>();
+    /** Keys starting with this make the stand-in user-service fail, as if it could not read its store. */
+    static final String UNRESOLVABLE = "unresolvable-";
+
+    private static CamelService keyService;
+    private static IngestGateway shared;
+
+    final int port;
+    private final CamelService gateway;
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> connection;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private IngestGateway(Map<String, String> settings) throws Exception {
+        startKeyService();
+        this.port = RedisFixture.freePort();
+        Map<String, String> env = new HashMap<>(Map.of("PORT", String.valueOf(port), "MANAGEMENT_PORT", "0",
+                "REDIS_URL", RedisFixture.url()));
+        env.putAll(settings);
+        this.gateway = Gateway.create(Env.of(env)).start();
+        this.client = RedisClient.create(RedisFixture.url());
+        this.connection = client.connect();
+    }
+
+    /** One gateway with the default settings, shared by every test class that needs no others. */
+    static synchronized IngestGateway shared() throws Exception {
+        if (shared == null) {
+            shared = new IngestGateway(Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    static IngestGateway start(Map<String, String> settings) throws Exception {
+        return new IngestGateway(settings);
+    }
+
+    /** A fresh API key owned by {@code account}. */
+    static String keyFor(String account) {
+        String key = "key-" + UUID.randomUUID();
+        ACCOUNTS.put(key, account);
+        return key;
+    }
+
+    private static synchronized void startKeyService() throws Exception {
+        if (keyService != null) {
+            return;
+        }
+        CommonConfig common = CommonConfig.from(Env.of(Map.of("REDIS_URL", RedisFixture.url(),
+                "MANAGEMENT_PORT", "0")));
+        keyService = CamelService.named("user-service-stand-in", common).routes(redis -> new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(ApiKeyCache.RESOLVE).process(exchange -> {
+                    String key = exchange.getMessage().getBody(String.class);
+                    if (key.startsWith(UNRESOLVABLE)) {
+                        throw new IllegalStateException("the key store is down");
+                    }
+                    String account = ACCOUNTS.get(key);
+                    exchange.getMessage().setBody(account == null ? "unknown key" : account);
+                    exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, account == null ? 404 : 200);
+                });
+            }
+        }).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(keyService::close));
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(url(path)));
+    }
+
+    HttpResponse<String> post(String path, String body, String... headers) {
+        HttpRequest.Builder request = request(path).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpClient httpClient() {
+        return http;
+    }
+
+    RedisCommands<String, String> redis() {
+        return connection.sync();
+    }
+
+    void clearStream() {
+        redis().del(IngestStream.KEY);
+    }
+
+    /** Every entry on the ingest stream, oldest first. */
+    List<Entry> entries() {
+        return redis().xrange(IngestStream.KEY, Range.create("-", "+")).stream()
+                .map(message -> new Entry(message.getBody().get(IngestStream.ACCOUNT),
+                        parse(message.getBody().get(IngestStream.EVENT))))
+                .toList();
+    }
+
+    /** The events stored for {@code account}, oldest first. */
+    List<JsonNode> events(String account) {
+        return entries().stream().filter(entry -> entry.account().equals(account)).map(Entry::event).toList();
+    }
+
+    static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        client.shutdown();
+        gateway.close();
+    }
+
+    record Entry(String account, JsonNode event) {
+    }
+}

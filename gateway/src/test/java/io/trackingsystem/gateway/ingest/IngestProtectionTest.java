@@ -1,0 +1,139 @@
+package io.trackingsystem.gateway.ingest;
+
+import io.lettuce.core.Consumer;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.trackingsystem.routes.ingest.IngestStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.trackingsystem.gateway.ingest.NativeApiTest.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The limits that protect the system, on a gateway configured with small ones. */
+class IngestProtectionTest {
+
+    private static final int RATE = 5;
+    private static final int MAX_BACKLOG = 1000;
+
+    private static IngestGateway gateway;
+
+    @BeforeAll
+    static void startGateway() throws Exception {
+        gateway = IngestGateway.start(Map.of("INGEST_RATE_LIMIT_PER_SECOND", String.valueOf(RATE),
+                "INGEST_MAX_BACKLOG", String.valueOf(MAX_BACKLOG)));
+    }
+
+    @AfterAll
+    static void stopGateway() {
+        gateway.close();
+    }
+
+    /** Each test starts from an empty stream, once the gateway has seen it empty. */
+    @BeforeEach
+    void emptyStream() {
+        gateway.clearStream();
+        String probe = IngestGateway.keyFor("acc-probe");
+        await().atMost(Duration.ofSeconds(5)).until(() -> gateway.post("/api/events", "{\"eventName\":\"probe\"}",
+                "X-API-Key", probe).statusCode() == 202);
+        gateway.clearStream();
+    }
+
+    @Test
+    void answers429WithRetryAfterOnceAKeyExceedsItsRate() {
+        String key = IngestGateway.keyFor("acc-" + UUID.randomUUID());
+        String otherKey = IngestGateway.keyFor("acc-" + UUID.randomUUID());
+
+        assertThat(gateway.post("/api/events", batchOf(4 * RATE), "X-API-Key", key).statusCode()).isEqualTo(202);
+        HttpResponse<String> limited = gateway.post("/api/events", "{\"eventName\":\"e\"}", "X-API-Key", key);
+        HttpResponse<String> segment = gateway.post("/v1/track", "{\"writeKey\":\"" + key
+                + "\",\"userId\":\"u\",\"event\":\"e\"}");
+
+        assertProblem(limited, 429);
+        assertThat(limited.headers().firstValue("Retry-After").map(Long::parseLong)).hasValueSatisfying(
+                seconds -> assertThat(seconds).isBetween(1L, 4L));
+        assertProblem(segment, 429);
+        assertThat(gateway.post("/api/events", "{\"eventName\":\"e\"}", "X-API-Key", otherKey).statusCode())
+                .isEqualTo(202);
+    }
+
+    @Test
+    void answers503WithRetryAfterWhileTheBacklogIsOverItsLimit() {
+        String key = IngestGateway.keyFor("acc-" + UUID.randomUUID());
+        fillStream(MAX_BACKLOG + 1);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            HttpResponse<String> response = gateway.post("/api/events", "{\"eventName\":\"e\"}", "X-API-Key", key);
+            assertProblem(response, 503);
+            assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+        });
+        assertProblem(gateway.post("/v1/track", "{\"writeKey\":\"" + key + "\",\"userId\":\"u\",\"event\":\"e\"}"),
+                503);
+
+        gateway.clearStream();
+        await().atMost(Duration.ofSeconds(5)).until(() -> gateway.post("/api/events", "{\"eventName\":\"e\"}",
+                "X-API-Key", key).statusCode() == 202);
+    }
+
+    @Test
+    void countsOnlyTheEntriesTheConsumerGroupHasNotProcessed() {
+        String key = IngestGateway.keyFor("acc-" + UUID.randomUUID());
+        fillStream(MAX_BACKLOG + 1);
+        var commands = gateway.redis();
+        commands.xgroupCreate(XReadArgs.StreamOffset.from(IngestStream.KEY, "0"), "tracking");
+        List<StreamMessage<String, String>> read = commands.xreadgroup(Consumer.from("tracking", "worker"),
+                XReadArgs.Builder.count(MAX_BACKLOG + 1), XReadArgs.StreamOffset.lastConsumed(IngestStream.KEY));
+        commands.xack(IngestStream.KEY, "tracking", read.stream().map(StreamMessage::getId).toArray(String[]::new));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> gateway.post("/api/events", "{\"eventName\":\"e\"}",
+                "X-API-Key", key).statusCode() == 202);
+
+        fillStream(MAX_BACKLOG + 1);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertProblem(
+                gateway.post("/api/events", "{\"eventName\":\"e\"}", "X-API-Key", key), 503));
+    }
+
+    @Test
+    void trimsTheStreamToAboutItsMaximumLength() throws Exception {
+        int maxLength = 50;
+        try (IngestGateway trimming = IngestGateway.start(Map.of("INGEST_MAX_STREAM_LENGTH",
+                String.valueOf(maxLength)))) {
+            String key = IngestGateway.keyFor("acc-" + UUID.randomUUID());
+            for (int i = 0; i < 6; i++) {
+                assertThat(trimming.post("/api/events", batchOf(100), "X-API-Key", key).statusCode())
+                        .isEqualTo(202);
+            }
+
+            // trimming with ~ drops whole stream nodes of 100 entries, never below the maximum
+            assertThat(trimming.redis().xlen(IngestStream.KEY)).isBetween((long) maxLength, 250L);
+        }
+    }
+
+    /** Appends entries the way a flood of earlier requests would have. */
+    private static void fillStream(int entries) {
+        RedisAsyncCommands<String, String> redis = gateway.redis().getStatefulConnection().async();
+        List<RedisFuture<String>> writes = new ArrayList<>();
+        for (int i = 0; i < entries; i++) {
+            writes.add(redis.xadd(IngestStream.KEY, IngestStream.ACCOUNT, "acc-other", IngestStream.EVENT, "{}"));
+        }
+        assertThat(LettuceFutures.awaitAll(Duration.ofSeconds(10), writes.toArray(RedisFuture[]::new))).isTrue();
+    }
+
+    private static String batchOf(int events) {
+        return "{\"batch\":[" + String.join(",", Collections.nCopies(events, "{\"eventName\":\"e\"}")) + "]}";
+    }
+}
