@@ -1,8 +1,12 @@
 package io.trackingsystem.gateway;
 
+import io.trackingsystem.gateway.auth.AuthConfig;
+import io.trackingsystem.gateway.auth.AuthRoutes;
 import io.trackingsystem.gateway.dashboard.DashboardRoutes;
 import io.trackingsystem.gateway.ingest.IngestConfig;
 import io.trackingsystem.gateway.ingest.IngestRoutes;
+import io.trackingsystem.gateway.stats.StatsConfig;
+import io.trackingsystem.gateway.stats.StatsRoutes;
 import io.trackingsystem.routes.config.Env;
 import io.trackingsystem.routes.runtime.CamelService;
 import org.apache.camel.builder.RouteBuilder;
@@ -19,7 +23,9 @@ public final class Gateway {
         return CamelService.named("gateway", config.common())
                 .httpPort(config.port(), config.maxBodyBytes())
                 .routes(redis -> restOverPlatformHttp(config.port()))
+                .routes(redis -> new AuthRoutes(AuthConfig.from(env)))
                 .routes(redis -> new IngestRoutes(redis, IngestConfig.from(env)))
+                .routes(redis -> new StatsRoutes(redis, config.port(), StatsConfig.from(env)))
                 .routes(redis -> new DashboardRoutes());
     }
 

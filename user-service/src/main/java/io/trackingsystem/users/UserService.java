@@ -1,8 +1,20 @@
 package io.trackingsystem.users;
 
-import io.trackingsystem.routes.config.CommonConfig;
 import io.trackingsystem.routes.config.Env;
+import io.trackingsystem.routes.redis.Redis;
 import io.trackingsystem.routes.runtime.CamelService;
+import io.trackingsystem.users.apikeys.ApiKeyRoutes;
+import io.trackingsystem.users.tokens.AccessTokens;
+import io.trackingsystem.users.tokens.Sessions;
+import io.trackingsystem.users.tokens.SigningKey;
+import io.trackingsystem.users.tokens.TokenRoutes;
+import io.trackingsystem.users.users.LoginThrottle;
+import io.trackingsystem.users.users.Passwords;
+import io.trackingsystem.users.users.UserRoutes;
+import io.trackingsystem.users.users.UserStore;
+
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /** Assembles the user-service: users, tokens and API keys, answered over the request stream. */
 public final class UserService {
@@ -11,6 +23,33 @@ public final class UserService {
     }
 
     public static CamelService create(Env env) {
-        return CamelService.named("user-service", CommonConfig.from(env));
+        UserServiceConfig config = UserServiceConfig.from(env);
+        AtomicReference<Parts> assembled = new AtomicReference<>();
+        Function<Redis, Parts> parts = redis ->
+                assembled.updateAndGet(built -> built != null ? built : Parts.assemble(config, redis));
+        return CamelService.named("user-service", config.common())
+                .routes(redis -> parts.apply(redis).userRoutes())
+                .routes(redis -> parts.apply(redis).tokenRoutes(redis))
+                .routes(redis -> new ApiKeyRoutes(parts.apply(redis).users()));
+    }
+
+    /** The building blocks the feature routes share, made once Redis is connected. */
+    private record Parts(UserStore users, Passwords passwords, LoginThrottle throttle, SigningKey signingKey,
+                         Sessions sessions) {
+
+        static Parts assemble(UserServiceConfig config, Redis redis) {
+            SigningKey key = SigningKey.from(config, redis);
+            return new Parts(new UserStore(redis), new Passwords(config.bcryptCost()),
+                    new LoginThrottle(redis, config.loginMaxFailures(), config.loginFailureWindow()), key,
+                    new Sessions(redis, new AccessTokens(key, config.accessTokenTtl()), config.refreshTokenTtl()));
+        }
+
+        UserRoutes userRoutes() {
+            return new UserRoutes(users, passwords, throttle, sessions);
+        }
+
+        TokenRoutes tokenRoutes(Redis redis) {
+            return new TokenRoutes(redis, signingKey, sessions);
+        }
     }
 }

@@ -13,9 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Resolves API keys to the account that owns them, without a round trip on the hot path. The user-service answers
- * misses; a broadcast on {@link #REVOKED_CHANNEL} evicts a key on every gateway at once. Entries are re-checked
- * after {@code FRESH}, and while the user-service cannot answer, a known key keeps working for up to {@code STALE}
- * so ingestion outlives a user-service outage.
+ * misses; a broadcast on {@link #REVOKED_CHANNEL} evicts a key on every gateway at once. Broadcasts can be lost, so
+ * entries are also re-checked after {@code FRESH}: a replaced key is refused everywhere within 5 seconds either way.
+ * While the user-service cannot answer, a known key keeps working for up to {@code STALE} so ingestion outlives a
+ * user-service outage.
  */
 public final class ApiKeyCache {
 
@@ -25,7 +26,7 @@ public final class ApiKeyCache {
     public static final String RESOLVE = "service:user-service?operation=resolveApiKey";
 
     private static final String BEAN = "apiKeyCache";
-    private static final Duration FRESH = Duration.ofSeconds(30);
+    private static final Duration FRESH = Duration.ofSeconds(3);
     private static final Duration STALE = Duration.ofHours(1);
     private static final Duration UNKNOWN = Duration.ofSeconds(5);
     private static final int MAX_ENTRIES = 100_000;

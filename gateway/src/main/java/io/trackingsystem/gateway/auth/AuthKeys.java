@@ -1,0 +1,18 @@
+package io.trackingsystem.gateway.auth;
+
+/**
+ * The user-service's Redis keys and channels that the gateway reads. The user-service owns and documents them (its
+ * {@code UserKeys}); the gateway never writes them.
+ */
+final class AuthKeys {
+
+    /** HASH key id → PEM public key (EC P-256, X.509) that verifies access tokens. */
+    static final String PUBLIC_KEYS = "auth:jwt:public-keys";
+    /** ZSET session id → epoch ms until which access tokens of that session must be refused. */
+    static final String REVOKED_SESSIONS = "auth:revoked-sessions";
+    /** Channel: lines of {@code <sessionId> <refuse-until-ms>}, sent as sessions are revoked. */
+    static final String SESSIONS_REVOKED_CHANNEL = "auth.sessions-revoked";
+
+    private AuthKeys() {
+    }
+}

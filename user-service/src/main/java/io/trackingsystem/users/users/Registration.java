@@ -1,0 +1,68 @@
+package io.trackingsystem.users.users;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trackingsystem.routes.problem.ProblemException;
+import io.trackingsystem.routes.problem.ProblemException.FieldError;
+import io.trackingsystem.users.Requests;
+import io.trackingsystem.users.Responses;
+import io.trackingsystem.users.apikeys.ApiKey;
+import io.trackingsystem.users.tokens.Sessions;
+import io.trackingsystem.users.tokens.TokenPair;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Creates an account with its first API key and signs it in: 201, or 400 naming each bad field, or 409. */
+final class Registration implements Processor {
+
+    private final UserStore users;
+    private final Passwords passwords;
+    private final Sessions sessions;
+
+    Registration(UserStore users, Passwords passwords, Sessions sessions) {
+        this.users = users;
+        this.passwords = passwords;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        ObjectNode body = Requests.jsonBody(exchange);
+        List<FieldError> errors = new ArrayList<>();
+        String name = UserInput.name(Requests.text(body, "name", errors), errors);
+        String email = UserInput.email(Requests.text(body, "email", errors), errors);
+        String password = UserInput.newPassword("password", Requests.text(body, "password", errors), errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        // Spares the password hash for the common case; the script below settles races.
+        if (users.emailTaken(email)) {
+            throw emailTaken();
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String passwordHash = passwords.hash(password);
+        User user;
+        UserStore.Created created;
+        do {
+            user = new User(UUID.randomUUID().toString(), name, email, passwordHash, ApiKey.generate(), now, now);
+            created = users.create(user);
+        } while (created == UserStore.Created.API_KEY_TAKEN);
+        if (created == UserStore.Created.EMAIL_TAKEN) {
+            throw emailTaken();
+        }
+        TokenPair tokens = sessions.start(user.id());
+        ObjectNode reply = Responses.object();
+        reply.set("user", user.toJson());
+        Responses.json(exchange, 201, tokens.writeTo(reply));
+        exchange.getMessage().setHeader("Location", "/api/me");
+    }
+
+    private static ProblemException emailTaken() {
+        return ProblemException.conflict("An account with this email already exists");
+    }
+}

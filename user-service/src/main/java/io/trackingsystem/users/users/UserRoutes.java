@@ -1,0 +1,33 @@
+package io.trackingsystem.users.users;
+
+import io.trackingsystem.users.tokens.Sessions;
+import org.apache.camel.builder.RouteBuilder;
+
+/** Accounts: registration, sign-in and the signed-in user's profile. */
+public final class UserRoutes extends RouteBuilder {
+
+    private final Registration registration;
+    private final Login login;
+    private final Profile profile;
+
+    public UserRoutes(UserStore users, Passwords passwords, LoginThrottle throttle, Sessions sessions) {
+        this.registration = new Registration(users, passwords, sessions);
+        this.login = new Login(users, passwords, throttle, sessions);
+        this.profile = new Profile(users, passwords, throttle, sessions);
+    }
+
+    @Override
+    public void configure() {
+        from("service:user-service?operation=register").routeId("register")
+                .process(registration);
+
+        from("service:user-service?operation=login").routeId("login")
+                .process(login);
+
+        from("service:user-service?operation=me").routeId("me")
+                .process(profile::show);
+
+        from("service:user-service?operation=updateMe").routeId("update-me")
+                .process(profile::update);
+    }
+}
