@@ -1,8 +1,8 @@
 package io.trackingsystem.tracking;
 
-import io.trackingsystem.routes.config.CommonConfig;
 import io.trackingsystem.routes.config.Env;
 import io.trackingsystem.routes.runtime.CamelService;
+import io.trackingsystem.tracking.ingest.IngestRoutes;
 
 /** Assembles the tracking-service: event processing and analytics queries. */
 public final class TrackingService {
@@ -11,6 +11,8 @@ public final class TrackingService {
     }
 
     public static CamelService create(Env env) {
-        return CamelService.named("tracking-service", CommonConfig.from(env));
+        TrackingConfig config = TrackingConfig.from(env);
+        return CamelService.named("tracking-service", config.common())
+                .routes(redis -> new IngestRoutes(redis, config));
     }
 }

@@ -1,0 +1,122 @@
+package io.trackingsystem.tracking.ingest;
+
+import io.lettuce.core.Consumer;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.trackingsystem.routes.ingest.IngestStream;
+import io.trackingsystem.routes.redis.Redis;
+import io.trackingsystem.tracking.TrackingConfig;
+import io.trackingsystem.tracking.storage.TrackingKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One reader of the ingest stream: reads a batch through the consumer group, processes it, and acknowledges
+ * only what was written (or deliberately dropped). The worker that owns {@link Redelivery} also takes over idle
+ * pending entries, every half claim-idle time.
+ */
+final class IngestWorker implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestWorker.class);
+    private static final Duration BLOCK = Duration.ofSeconds(1);
+
+    private final Redis redis;
+    private final TrackingConfig config;
+    private final BatchProcessor processor;
+    private final Redelivery redelivery;
+    private final Consumer<String> consumer;
+    private volatile boolean running = true;
+    private Thread thread;
+
+    IngestWorker(Redis redis, TrackingConfig config, BatchProcessor processor, Redelivery redelivery,
+                 Consumer<String> consumer) {
+        this.redis = redis;
+        this.config = config;
+        this.processor = processor;
+        this.redelivery = redelivery;
+        this.consumer = consumer;
+    }
+
+    void start() {
+        thread = new Thread(this, "ingest-" + consumer.getName());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Finishes the batch in hand, then stops; nothing in flight is lost, since unacknowledged entries stay pending. */
+    void stop() throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.join(Duration.ofSeconds(30).toMillis());
+        }
+    }
+
+    @Override
+    public void run() {
+        try (StatefulRedisConnection<String, String> connection = redis.dedicated()) {
+            RedisCommands<String, String> commands = connection.sync();
+            long nextReclaim = 0;
+            boolean grouped = false;
+            while (running) {
+                try {
+                    if (!grouped) {
+                        createGroup(commands);
+                        grouped = true;
+                    }
+                    if (redelivery != null && System.currentTimeMillis() >= nextReclaim) {
+                        redelivery.run(commands);
+                        nextReclaim = System.currentTimeMillis() + config.claimIdle().toMillis() / 2;
+                    }
+                    readBatch(commands);
+                } catch (RuntimeException e) {
+                    if (running) {
+                        LOG.warn("Reading {} failed, retrying: {}", IngestStream.KEY, e.toString());
+                        pause();
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Ingest worker {} stopped", consumer.getName(), e);
+        }
+    }
+
+    private void readBatch(RedisCommands<String, String> commands) {
+        List<StreamMessage<String, String>> entries = commands.xreadgroup(consumer,
+                XReadArgs.Builder.block(BLOCK).count(config.batchSize()),
+                XReadArgs.StreamOffset.lastConsumed(IngestStream.KEY));
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<String> done = processor.process(entries);
+        if (!done.isEmpty()) {
+            commands.xack(IngestStream.KEY, TrackingKeys.INGEST_GROUP, done.toArray(String[]::new));
+        }
+    }
+
+    /** Creates the group at the start of the stream, so events sent before the service first ran are processed. */
+    private static void createGroup(RedisCommands<String, String> commands) {
+        try {
+            commands.xgroupCreate(XReadArgs.StreamOffset.from(IngestStream.KEY, "0"), TrackingKeys.INGEST_GROUP,
+                    XGroupCreateArgs.Builder.mkstream());
+        } catch (RedisCommandExecutionException e) {
+            if (!String.valueOf(e.getMessage()).startsWith("BUSYGROUP")) {
+                throw e;
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.trackingsystem.tracking.ingest;
+
+import io.lettuce.core.Consumer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.trackingsystem.routes.redis.Redis;
+import io.trackingsystem.tracking.TrackingConfig;
+import io.trackingsystem.tracking.pipeline.Pipeline;
+import io.trackingsystem.tracking.pipeline.UserAgents;
+import io.trackingsystem.tracking.storage.EventStore;
+import io.trackingsystem.tracking.storage.TrackingKeys;
+import io.trackingsystem.tracking.storage.VisitorSalts;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.support.service.ServiceSupport;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The replica's ingest workers, started and stopped with its Camel context. Each worker is a consumer of the
+ * group named {@code <INSTANCE_ID>-<n>}; replicas share the stream through the group.
+ */
+final class IngestWorkers extends ServiceSupport implements CamelContextAware {
+
+    private final Redis redis;
+    private final TrackingConfig config;
+    private final ProcessingMetrics metrics;
+    private final List<IngestWorker> workers = new ArrayList<>();
+    private CamelContext context;
+
+    IngestWorkers(Redis redis, TrackingConfig config, ProcessingMetrics metrics) {
+        this.redis = redis;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.context = camelContext;
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return context;
+    }
+
+    @Override
+    protected void doStart() {
+        MeterRegistry registry = context == null ? null : context.getRegistry().findSingleByType(MeterRegistry.class);
+        if (registry != null) {
+            metrics.bind(registry);
+        }
+        Pipeline pipeline = Pipeline.standard(config.rawRetention().toMillis(),
+                new UserAgents(config.userAgentCache()), new VisitorSalts(redis));
+        BatchProcessor processor = new BatchProcessor(pipeline, new EventStore(redis, config),
+                new LivePublisher(redis), metrics);
+        for (int i = 0; i < config.workers(); i++) {
+            Consumer<String> consumer = Consumer.from(TrackingKeys.INGEST_GROUP,
+                    config.common().instanceId() + "-" + i);
+            Redelivery redelivery = i == 0 ? new Redelivery(config, processor, metrics, consumer) : null;
+            IngestWorker worker = new IngestWorker(redis, config, processor, redelivery, consumer);
+            workers.add(worker);
+            worker.start();
+        }
+    }
+
+    @Override
+    protected void doStop() throws InterruptedException {
+        for (IngestWorker worker : workers) {
+            worker.stop();
+        }
+        workers.clear();
+    }
+}

@@ -1,0 +1,109 @@
+package io.trackingsystem.tracking.ingest;
+
+import io.lettuce.core.api.sync.RedisCommands;
+import io.trackingsystem.routes.ingest.IngestStream;
+import io.trackingsystem.routes.redis.Redis;
+import io.trackingsystem.routes.testing.RedisFixture;
+import io.trackingsystem.tracking.TestEvents;
+import io.trackingsystem.tracking.TrackingServiceMain;
+import io.trackingsystem.tracking.pipeline.DropReason;
+import io.trackingsystem.tracking.storage.TrackingKeys;
+import io.trackingsystem.tracking.storage.UtcDays;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Kills a tracking-service process (SIGKILL, no shutdown hook) in the middle of a 100,000-event ingest, restarts
+ * the service, and checks that every event is counted exactly once: in the hourly totals, the raw streams and the
+ * dedupe record.
+ */
+class CrashRecoveryTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CrashRecoveryTest.class);
+    private static final int EVENTS = 100_000;
+    private static final String ACCOUNT = "acc-crash";
+    private static final TrackingKeys KEYS = TrackingKeys.of(ACCOUNT);
+
+    @Test
+    void killedMidIngestCountsEveryEventExactlyOnceAfterRestart() throws Exception {
+        RedisFixture.flush();
+        long now = System.currentTimeMillis();
+        long hourAgo = now - UtcDays.HOUR;
+        try (Redis redis = Redis.connect(RedisFixture.url())) {
+            RedisCommands<String, String> sync = redis.dedicated().sync();
+            List<String> events = new ArrayList<>(EVENTS);
+            for (int i = 0; i < EVENTS; i++) {
+                events.add(TestEvents.pageview("visitor-" + (i % 5000), "https://example.com/p/" + (i % 50),
+                        hourAgo + i % 3_000_000).json());
+            }
+            new IngestWriter(redis).appendAll(ACCOUNT, events);
+
+            Process process = startServiceProcess();
+            try {
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> counted(sync, hourAgo, now) >= EVENTS / 4);
+            } finally {
+                process.destroyForcibly().waitFor();
+            }
+            long beforeRestart = counted(sync, hourAgo, now);
+            long pendingAtCrash = sync.xpending(IngestStream.KEY,
+                    TrackingKeys.INGEST_GROUP).getCount();
+            LOG.info("Killed after {} events counted, {} entries pending", beforeRestart, pendingAtCrash);
+            assertThat(beforeRestart).isBetween(1L, EVENTS - 1L);
+
+            try (ServiceHarness restarted = ServiceHarness.start(Map.of("INSTANCE_ID", "after-crash",
+                    "CLAIM_IDLE_MS", "1000"))) {
+                await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> counted(sync, hourAgo, now) >= EVENTS && restarted.pending() == 0);
+                assertThat(counted(sync, hourAgo, now)).isEqualTo(EVENTS);
+                assertThat(rawEvents(sync, hourAgo, now)).isEqualTo(EVENTS);
+                assertThat(restarted.metrics().stored()).isEqualTo(EVENTS - beforeRestart);
+                LOG.info("After restart: {}", restarted.metrics().snapshot());
+                assertThat(restarted.metrics().stored() + restarted.metrics().dropped(DropReason.DUPLICATE))
+                        .isGreaterThanOrEqualTo(EVENTS - beforeRestart);
+            }
+        }
+    }
+
+    /** Events counted in the hourly totals of the hours the test's events fall in. */
+    private static long counted(RedisCommands<String, String> sync, long from, long to) {
+        long total = 0;
+        for (long hour = from - from % UtcDays.HOUR; hour <= to; hour += UtcDays.HOUR) {
+            String value = sync.hget(KEYS.totals(UtcDays.day(hour)), "e:" + UtcDays.hour(hour));
+            total += value == null ? 0 : Long.parseLong(value);
+        }
+        return total;
+    }
+
+    private static long rawEvents(RedisCommands<String, String> sync, long from, long to) {
+        long total = 0;
+        for (String day : List.of(UtcDays.day(from), UtcDays.day(to)).stream().distinct().toList()) {
+            total += sync.xlen(KEYS.raw(day));
+        }
+        return total;
+    }
+
+    private static Process startServiceProcess() throws Exception {
+        Path log = Files.createTempFile("tracking-service-crash", ".log");
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                TrackingServiceMain.class.getName())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(Map.of("REDIS_URL", RedisFixture.url(), "MANAGEMENT_PORT", "0",
+                "INSTANCE_ID", "before-crash"));
+        LOG.info("Starting a tracking-service process, log in {}", log);
+        return builder.start();
+    }
+}
