@@ -1,0 +1,146 @@
+package io.trackingsystem.gateway.stats;
+
+import io.trackingsystem.gateway.auth.BearerAuthentication;
+import io.trackingsystem.routes.messaging.Messaging;
+import io.trackingsystem.routes.problem.Problem;
+import io.trackingsystem.routes.problem.ProblemException;
+import io.trackingsystem.routes.problem.Problems;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.support.DefaultMessage;
+
+/**
+ * {@code GET /api/live}: server-sent events, one {@code data:} frame per event the account stores, while the
+ * connection lasts. A Vert.x handler rather than a Camel route, because a route would hold a worker thread for
+ * as long as the browser stays connected. Authentication is the gateway's usual Bearer check; since EventSource
+ * cannot send headers, the token may come as {@code ?access_token=}.
+ */
+final class LiveStream implements Handler<RoutingContext>, AutoCloseable {
+
+    static final String PATH = BearerAuthentication.LIVE_PATH;
+    /** Exchange property of the checked token, kept by the stream to check again later. */
+    private static final String TOKEN = "liveToken";
+
+    private final CamelContext camel;
+    private final BearerAuthentication bearer;
+    private final LiveFanout fanout;
+    private final StatsConfig config;
+    private Vertx vertx;
+    private Route route;
+    private long heartbeat = -1;
+
+    LiveStream(CamelContext camel, LiveFanout fanout, StatsConfig config) {
+        this.camel = camel;
+        this.bearer = BearerAuthentication.in(camel);
+        this.fanout = fanout;
+        this.config = config;
+    }
+
+    /** Serves the path ahead of every Camel route on the router, and starts the heartbeats. */
+    void install(Router router, Vertx vertx) {
+        this.vertx = vertx;
+        this.route = router.route(HttpMethod.GET, PATH).order(-1).handler(this);
+        this.heartbeat = vertx.setPeriodic(config.liveHeartbeat().toMillis(), id -> beat());
+    }
+
+    @Override
+    public void handle(RoutingContext context) {
+        HttpServerResponse response = context.response();
+        String account;
+        String token;
+        try {
+            Exchange exchange = authenticate(context.request().getHeader("Authorization"),
+                    context.request().getParam(BearerAuthentication.QUERY_PARAMETER));
+            account = exchange.getProperty(Messaging.PRINCIPAL, String.class);
+            token = exchange.getProperty(TOKEN, String.class);
+        } catch (RuntimeException e) {
+            answer(response, Problems.from(e));
+            return;
+        }
+        LiveClient client = new LiveClient(account, token, response, vertx.getOrCreateContext());
+        var subscribed = fanout.add(client, config.liveStreamsPerAccount());
+        if (subscribed == null) {
+            answer(response, ProblemException.tooManyRequests("At most " + config.liveStreamsPerAccount()
+                    + " live streams per account may be open at once", 5).problem());
+            return;
+        }
+        response.closeHandler(ignored -> {
+            client.markClosed();
+            fanout.remove(client);
+        });
+        response.setStatusCode(200).setChunked(true).setWriteQueueMaxSize(config.liveBufferBytes())
+                .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                .putHeader("Cache-Control", "no-store")
+                .putHeader("X-Accel-Buffering", "no");
+        subscribed.whenComplete((done, failure) -> {
+            if (failure != null) {
+                client.close();
+                fanout.remove(client);
+            } else {
+                client.send(": connected\n\n");
+            }
+        });
+    }
+
+    /** Every stream gets a comment line; a stream whose token no longer passes ends, and the browser reconnects. */
+    private void beat() {
+        for (LiveClient client : fanout.clients()) {
+            try {
+                authenticate("Bearer " + client.token(), null);
+                client.heartbeat();
+            } catch (RuntimeException e) {
+                client.close();
+                fanout.remove(client);
+            }
+        }
+    }
+
+    /** Runs the gateway's Bearer check on the request's credentials; throws its problem when they fail. */
+    private Exchange authenticate(String authorization, String queryToken) {
+        Exchange exchange = new DefaultExchange(camel);
+        Message message = exchange.getMessage();
+        message.setHeader(Exchange.HTTP_PATH, PATH);
+        if (authorization != null) {
+            message.setHeader("Authorization", authorization);
+        }
+        if (queryToken != null) {
+            message.setHeader(BearerAuthentication.QUERY_PARAMETER, queryToken);
+        }
+        bearer.process(exchange);
+        exchange.setProperty(TOKEN, authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).strip() : queryToken);
+        return exchange;
+    }
+
+    private void answer(HttpServerResponse response, Problem problem) {
+        Message message = new DefaultMessage(camel);
+        Problems.write(message, problem);
+        response.setStatusCode(message.getHeader(Exchange.HTTP_RESPONSE_CODE, 500, Integer.class));
+        message.getHeaders().forEach((name, value) -> {
+            if (!Exchange.HTTP_RESPONSE_CODE.equals(name) && value != null) {
+                response.putHeader(name, value.toString());
+            }
+        });
+        response.end(message.getBody(String.class));
+    }
+
+    @Override
+    public void close() {
+        if (vertx != null && heartbeat >= 0) {
+            vertx.cancelTimer(heartbeat);
+        }
+        if (route != null) {
+            route.remove();
+        }
+        fanout.close();
+    }
+}

@@ -1,0 +1,163 @@
+package io.trackingsystem.tracking.stats;
+
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandKeyword;
+import io.lettuce.core.protocol.CommandType;
+import io.trackingsystem.routes.problem.ProblemException;
+import io.trackingsystem.tracking.storage.TrackingKeys;
+import io.trackingsystem.tracking.storage.UtcDays;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Reads raw events back from the per-day streams in chunks, several chunks in flight, so Redis answers the next
+ * chunk while this one is parsed; Redis is never blocked for longer than one chunk.
+ *
+ * <p>Entry ids are storage times. An event is stored at the earliest an hour (the accepted clock skew) before
+ * its own time, so events from time T on are all at ids from T − {@link #ID_SLACK}: a scan starting mid-day skips
+ * the entries before that. Nothing bounds ids from above (late events are stored any time), so a scan always
+ * reads its days to their end.
+ */
+final class RawScan {
+
+    /** Accepted clock skew plus margin for clocks between the gateway and Redis. */
+    static final long ID_SLACK = 2 * UtcDays.HOUR;
+    static final int CHUNK = 2000;
+    /** Chunks requested at once. */
+    private static final int LANES_IN_FLIGHT = 4;
+    /** Each day is read as this many id windows in parallel. */
+    private static final int WINDOWS_PER_DAY = 4;
+    private static final long TIMEOUT_SECONDS = 60;
+
+    private final RedisAsyncCommands<String, String> commands;
+
+    RawScan(RedisAsyncCommands<String, String> commands) {
+        this.commands = commands;
+    }
+
+    /** Calls {@code sink} on this thread for every event with a time in [from, to), in no particular order. */
+    void forEach(TrackingKeys keys, long from, long to, Consumer<RawEvent> sink) {
+        Deque<Lane> waiting = new ArrayDeque<>(lanes(keys, from, to));
+        BlockingQueue<Chunk> arrived = new LinkedBlockingQueue<>();
+        int active = 0;
+        while (active < LANES_IN_FLIGHT && !waiting.isEmpty()) {
+            request(waiting.poll(), arrived);
+            active++;
+        }
+        while (active > 0) {
+            Chunk chunk = take(arrived);
+            if (chunk.events().size() == CHUNK) {
+                Lane lane = chunk.lane();
+                request(lane.after(chunk.events().get(CHUNK - 1).id()), arrived);
+            } else if (!waiting.isEmpty()) {
+                request(waiting.poll(), arrived);
+            } else {
+                active--;
+            }
+            for (RawEvent event : chunk.events()) {
+                if (event.time() >= from && event.time() < to) {
+                    sink.accept(event);
+                }
+            }
+        }
+    }
+
+    /** Up to {@code count} entries of a day's stream in storage order, after {@code afterId} ("" = from the start). */
+    List<RawEvent> after(TrackingKeys keys, String day, String afterId, int count) {
+        String start = afterId.isEmpty() ? "-" : "(" + afterId;
+        return await(range(CommandType.XRANGE, keys.raw(day), day, start, "+", count));
+    }
+
+    /** Up to {@code count} entries in reverse storage order, before {@code beforeId} ("" = from the newest). */
+    List<RawEvent> before(TrackingKeys keys, String day, String beforeId, int count) {
+        String end = beforeId.isEmpty() ? "+" : "(" + beforeId;
+        return await(range(CommandType.XREVRANGE, keys.raw(day), day, end, "-", count));
+    }
+
+    private List<Lane> lanes(TrackingKeys keys, long from, long to) {
+        List<Lane> lanes = new ArrayList<>();
+        for (long dayStart = Math.floorDiv(from, UtcDays.DAY) * UtcDays.DAY; dayStart < to; dayStart += UtcDays.DAY) {
+            String day = UtcDays.day(dayStart);
+            long lowest = from - ID_SLACK;
+            long window = UtcDays.DAY / WINDOWS_PER_DAY;
+            for (int w = 0; w < WINDOWS_PER_DAY; w++) {
+                long windowStart = dayStart + w * window;
+                long windowEnd = windowStart + window;
+                if (w < WINDOWS_PER_DAY - 1 && windowEnd <= lowest) {
+                    continue;
+                }
+                String start = w == 0 && lowest < windowStart ? "-" : Long.toString(Math.max(windowStart, lowest));
+                String end = w == WINDOWS_PER_DAY - 1 ? "+" : "(" + windowEnd;
+                lanes.add(new Lane(keys.raw(day), day, start, end));
+            }
+        }
+        return lanes;
+    }
+
+    private void request(Lane lane, BlockingQueue<Chunk> arrived) {
+        range(CommandType.XRANGE, lane.key(), lane.day(), lane.start(), lane.end(), CHUNK)
+                .whenComplete((events, failure) -> arrived.add(new Chunk(lane, events, failure)));
+    }
+
+    private CompletionStage<List<RawEvent>> range(CommandType command, String key, String day, String start,
+                                                  String end, int count) {
+        CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8).addKey(key).add(start).add(end)
+                .add(CommandKeyword.COUNT).add(count);
+        return commands.dispatch(command, new RawEventOutput(day, Days.start(day)), args);
+    }
+
+    private static Chunk take(BlockingQueue<Chunk> arrived) {
+        try {
+            Chunk chunk = arrived.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (chunk == null) {
+                throw ProblemException.timeout("Reading raw events took longer than " + TIMEOUT_SECONDS + " s");
+            }
+            if (chunk.failure() != null) {
+                throw unavailable(chunk.failure());
+            }
+            return chunk;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.unavailable("Interrupted while reading raw events", 1);
+        }
+    }
+
+    private static List<RawEvent> await(CompletionStage<List<RawEvent>> stage) {
+        try {
+            return stage.toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.unavailable("Interrupted while reading raw events", 1);
+        } catch (ExecutionException e) {
+            throw unavailable(e.getCause());
+        } catch (TimeoutException e) {
+            throw ProblemException.timeout("Reading raw events took longer than " + TIMEOUT_SECONDS + " s");
+        }
+    }
+
+    private static ProblemException unavailable(Throwable failure) {
+        return ProblemException.unavailable("Raw events cannot be read: " + failure.getMessage(), 2);
+    }
+
+    /** One id window of one day's stream: XRANGE key start end. */
+    private record Lane(String key, String day, String start, String end) {
+        Lane after(String id) {
+            return new Lane(key, day, "(" + id, end);
+        }
+    }
+
+    private record Chunk(Lane lane, List<RawEvent> events, Throwable failure) {
+    }
+}

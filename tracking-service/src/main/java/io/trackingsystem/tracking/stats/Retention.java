@@ -1,0 +1,78 @@
+package io.trackingsystem.tracking.stats;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static java.time.DayOfWeek.MONDAY;
+
+/**
+ * Visitors grouped by the day or week (from Monday, in the request's zone) they were first seen in the range;
+ * {@code returning[n]} of a cohort counts its visitors active n periods later, so {@code returning[0]} is its
+ * size. A cohort's list ends with the range's last period. Empty cohorts are left out.
+ */
+public final class Retention {
+
+    private static final Set<String> INTERVALS = Set.of("day", "week");
+
+    private final StatsSource source;
+
+    public Retention(StatsSource source) {
+        this.source = source;
+    }
+
+    public record Cohort(String period, long size, List<Long> returning) {
+    }
+
+    public record Answer(String interval, List<Cohort> cohorts) {
+    }
+
+    public Answer answer(StatsRequest request) {
+        boolean weekly = "week".equals(request.choice("interval", INTERVALS, "day"));
+        StatsQuery query = request.query();
+        TimeRange range = query.range();
+        LocalDate firstPeriod = weekly ? range.firstDate().with(TemporalAdjusters.previousOrSame(MONDAY))
+                : range.firstDate();
+        int periods = period(firstPeriod, range.lastDate(), weekly) + 1;
+        Map<String, BitSet> active = new HashMap<>();
+        source.matching(query, range.start(), range.end(), event ->
+                active.computeIfAbsent(event.visitor(), v -> new BitSet(periods))
+                        .set(period(firstPeriod, range.date(event.time()), weekly)));
+
+        long[] sizes = new long[periods];
+        long[][] returning = new long[periods][];
+        for (BitSet seen : active.values()) {
+            int cohort = seen.nextSetBit(0);
+            if (returning[cohort] == null) {
+                returning[cohort] = new long[periods - cohort];
+            }
+            sizes[cohort]++;
+            for (int p = cohort; p >= 0; p = seen.nextSetBit(p + 1)) {
+                returning[cohort][p - cohort]++;
+            }
+        }
+        List<Cohort> cohorts = new ArrayList<>();
+        for (int p = 0; p < periods; p++) {
+            if (sizes[p] > 0) {
+                List<Long> counts = new ArrayList<>(returning[p].length);
+                for (long count : returning[p]) {
+                    counts.add(count);
+                }
+                LocalDate start = weekly ? firstPeriod.plusWeeks(p) : firstPeriod.plusDays(p);
+                cohorts.add(new Cohort(start.toString(), sizes[p], counts));
+            }
+        }
+        return new Answer(weekly ? "week" : "day", cohorts);
+    }
+
+    private static int period(LocalDate first, LocalDate date, boolean weekly) {
+        long days = ChronoUnit.DAYS.between(first, date);
+        return (int) (weekly ? days / 7 : days);
+    }
+}

@@ -1,0 +1,201 @@
+package io.trackingsystem.tracking.stats;
+
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScoredValue;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.trackingsystem.routes.problem.ProblemException;
+import io.trackingsystem.tracking.storage.TrackingKeys;
+import io.trackingsystem.tracking.storage.UtcDays;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Reads the roll-ups the store script keeps (see {@code TrackingKeys}): totals per UTC hour, visitor sets and
+ * HyperLogLogs per UTC hour and day, breakdowns per UTC day, and the realtime keys. Every read is pipelined:
+ * a figure costs two round trips however many days it covers.
+ *
+ * <p>Visitors over several hours or days are a true distinct count: the union of the exact visitor sets while
+ * none of them overflowed (each holds up to EXACT_VISITORS_LIMIT members), else the merged HyperLogLogs.
+ */
+final class Rollups {
+
+    /** Counts the union of sets without storing it. */
+    private static final String UNION_SIZE = "return #redis.call('SUNION', unpack(KEYS))";
+    private static final long TIMEOUT_SECONDS = 10;
+    private static final char[] METRICS = {'e', 'p', 's', 'b', 'd'};
+
+    private final RedisAsyncCommands<String, String> redis;
+
+    Rollups(RedisAsyncCommands<String, String> redis) {
+        this.redis = redis;
+    }
+
+    /** Sums of one span of time. */
+    record Totals(long events, long pageviews, long sessions, long bounces, long durationMillis, long visitors) {
+    }
+
+    /** One value of a breakdown; pageviews and events are null where the roll-ups do not keep them. */
+    record Row(String value, long visitors, Long pageviews, Long events) {
+    }
+
+    /** Totals of each span [start, end); every bound must be a whole UTC hour. */
+    List<Totals> totals(TrackingKeys keys, List<Span> spans) {
+        Map<String, RedisFuture<Map<String, String>>> hashes = new LinkedHashMap<>();
+        for (Span span : spans) {
+            for (String day : Days.overlapping(span.start(), span.end())) {
+                hashes.computeIfAbsent(day, d -> redis.hgetall(keys.totals(d)));
+            }
+        }
+        Map<String, Map<String, String>> byDay = new HashMap<>();
+        hashes.forEach((day, future) -> byDay.put(day, await(future)));
+
+        List<long[]> sums = new ArrayList<>();
+        List<CompletionStage<Long>> visitors = new ArrayList<>();
+        for (Span span : spans) {
+            long[] sum = new long[METRICS.length];
+            List<String> sets = new ArrayList<>();
+            List<String> logs = new ArrayList<>();
+            boolean exact = true;
+            for (String day : Days.overlapping(span.start(), span.end())) {
+                Map<String, String> hash = byDay.get(day);
+                long dayStart = Days.start(day);
+                if (span.start() <= dayStart && span.end() >= dayStart + UtcDays.DAY) {
+                    for (int hour = 0; hour < 24; hour++) {
+                        add(sum, hash, UtcDays.hour(dayStart + hour * UtcDays.HOUR));
+                    }
+                    sets.add(keys.dayVisitorSet(day));
+                    logs.add(keys.dayVisitors(day));
+                    exact &= !hash.containsKey(TrackingKeys.DAY_SET_OVERFLOWED);
+                } else {
+                    long from = Math.max(span.start(), dayStart);
+                    long to = Math.min(span.end(), dayStart + UtcDays.DAY);
+                    for (long hourStart = from; hourStart < to; hourStart += UtcDays.HOUR) {
+                        String hour = UtcDays.hour(hourStart);
+                        add(sum, hash, hour);
+                        sets.add(keys.hourVisitorSet(day + hour));
+                        logs.add(keys.hourVisitors(day + hour));
+                        exact &= !hash.containsKey(TrackingKeys.totalsField('x', hour));
+                    }
+                }
+            }
+            sums.add(sum);
+            visitors.add(sum[0] == 0 ? CompletableFuture.completedFuture(0L)
+                    : exact ? unionSize(sets) : redis.pfcount(logs.toArray(String[]::new)));
+        }
+        List<Totals> totals = new ArrayList<>(spans.size());
+        for (int i = 0; i < spans.size(); i++) {
+            long[] sum = sums.get(i);
+            totals.add(new Totals(sum[0], sum[1], sum[2], sum[3], sum[4], await(visitors.get(i))));
+        }
+        return totals;
+    }
+
+    /**
+     * The breakdown of whole UTC days [start, end): the values with most visits are the candidates, their
+     * visitors are counted from the per-value HyperLogLogs, and the rows come sorted by visitors.
+     */
+    List<Row> breakdown(TrackingKeys keys, Dimension dimension, long start, long end, int limit) {
+        List<String> days = Days.overlapping(start, end);
+        String[] zsets = days.stream().map(day -> keys.breakdown(day, dimension.name())).toArray(String[]::new);
+        Map<String, long[]> values = new HashMap<>();
+        for (ScoredValue<String> member : await(redis.zunionWithScores(zsets))) {
+            String name = member.getValue();
+            int metric = name.startsWith(TrackingKeys.VISITS) ? 0 : name.startsWith(TrackingKeys.PAGEVIEWS) ? 1
+                    : name.startsWith(TrackingKeys.EVENTS) ? 2 : -1;
+            if (metric >= 0) {
+                values.computeIfAbsent(name.substring(2), v -> new long[3])[metric] += Math.round(member.getScore());
+            }
+        }
+        values.values().removeIf(counts -> counts[0] <= 0 && counts[1] <= 0 && counts[2] <= 0);
+        List<Map.Entry<String, long[]>> candidates = new ArrayList<>(values.entrySet());
+        candidates.sort(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0])
+                .thenComparingLong(e -> -e.getValue()[1]).thenComparing(Map.Entry::getKey));
+        if (dimension.kind() == Dimension.Kind.EXIT_PAGE) {
+            return candidates.stream().limit(limit)
+                    .map(e -> new Row(e.getKey(), e.getValue()[0], null, null)).toList();
+        }
+        List<Map.Entry<String, long[]>> chosen = candidates.subList(0, Math.min(candidates.size(),
+                Math.max(2 * limit, limit + 20)));
+        List<RedisFuture<Long>> counts = new ArrayList<>(chosen.size());
+        for (Map.Entry<String, long[]> candidate : chosen) {
+            counts.add(redis.pfcount(days.stream()
+                    .map(day -> keys.breakdownVisitors(day, dimension.name(), candidate.getKey()))
+                    .toArray(String[]::new)));
+        }
+        List<Row> rows = new ArrayList<>(chosen.size());
+        for (int i = 0; i < chosen.size(); i++) {
+            long[] c = chosen.get(i).getValue();
+            rows.add(new Row(chosen.get(i).getKey(), await(counts.get(i)), c[1], c[2]));
+        }
+        rows.sort(Comparator.comparingLong(Row::visitors).reversed()
+                .thenComparing(Comparator.comparingLong((Row r) -> r.pageviews()).reversed())
+                .thenComparing(Row::value));
+        return rows.subList(0, Math.min(limit, rows.size()));
+    }
+
+    /** Visitors whose last event is at or after {@code since}; the live set spans the last 30 minutes. */
+    long visitorsSince(TrackingKeys keys, long since) {
+        return await(redis.zcount(keys.live(), Range.create((double) since, Double.POSITIVE_INFINITY)));
+    }
+
+    /** Page views per minute start in [from, to), from the realtime minute counters. */
+    Map<Long, Long> pageviewsPerMinute(TrackingKeys keys, long from, long to) {
+        Map<Long, RedisFuture<Map<String, String>>> hours = new LinkedHashMap<>();
+        for (long hour = Math.floorDiv(from, UtcDays.HOUR) * UtcDays.HOUR; hour < to; hour += UtcDays.HOUR) {
+            hours.put(hour, redis.hgetall(keys.minutes(UtcDays.day(hour) + UtcDays.hour(hour))));
+        }
+        Map<Long, Long> minutes = new HashMap<>();
+        hours.forEach((hour, future) -> await(future).forEach((minute, count) -> {
+            long start = hour + Long.parseLong(minute) * 60_000L;
+            if (start >= from && start < to) {
+                minutes.merge(start, Long.parseLong(count), Long::sum);
+            }
+        }));
+        return minutes;
+    }
+
+    private CompletionStage<Long> unionSize(List<String> sets) {
+        if (sets.size() == 1) {
+            return redis.scard(sets.get(0));
+        }
+        return redis.eval(UNION_SIZE, ScriptOutputType.INTEGER, sets.toArray(String[]::new));
+    }
+
+    private static void add(long[] sum, Map<String, String> hash, String hour) {
+        for (int m = 0; m < METRICS.length; m++) {
+            String value = hash.get(TrackingKeys.totalsField(METRICS[m], hour));
+            if (value != null) {
+                sum[m] += Long.parseLong(value);
+            }
+        }
+    }
+
+    private static <T> T await(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.unavailable("Interrupted while reading statistics", 1);
+        } catch (ExecutionException e) {
+            throw ProblemException.unavailable("Statistics cannot be read: " + e.getCause().getMessage(), 2);
+        } catch (TimeoutException e) {
+            throw ProblemException.timeout("Reading statistics took longer than " + TIMEOUT_SECONDS + " s");
+        }
+    }
+
+    /** A span of time [start, end), epoch ms. */
+    record Span(long start, long end) {
+    }
+}

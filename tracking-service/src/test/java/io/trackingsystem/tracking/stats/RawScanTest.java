@@ -1,0 +1,80 @@
+package io.trackingsystem.tracking.stats;
+
+import io.trackingsystem.routes.redis.Redis;
+import io.trackingsystem.routes.testing.RedisFixture;
+import io.trackingsystem.tracking.storage.RawFields;
+import io.trackingsystem.tracking.storage.TrackingKeys;
+import io.trackingsystem.tracking.storage.UtcDays;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RawScanTest {
+
+    private static final TrackingKeys KEYS = TrackingKeys.of("scan-account");
+    private static Redis redis;
+    private static StatsSource source;
+
+    @BeforeAll
+    static void connect() {
+        redis = Redis.connect(RedisFixture.url());
+        source = StatsSource.open(redis);
+    }
+
+    @AfterAll
+    static void close() {
+        source.close();
+        redis.close();
+    }
+
+    @BeforeEach
+    void flush() {
+        RedisFixture.flush();
+    }
+
+    @Test
+    void readsEveryFieldOfAStoredEvent() throws Exception {
+        long dayStart = Days.startOfDayContaining(System.currentTimeMillis());
+        append(dayStart, 3_600_000, "v1", "/pricing", "{\"plan\":\"pro\"}");
+
+        List<RawEvent> events = new ArrayList<>();
+        source.scan().forEach(KEYS, dayStart, dayStart + UtcDays.DAY, events::add);
+
+        assertThat(events).hasSize(1);
+        RawEvent event = events.get(0);
+        assertThat(event.time()).isEqualTo(dayStart + 3_600_000);
+        assertThat(event.visitor()).isEqualTo("v1");
+        assertThat(event.path()).isEqualTo("/pricing");
+        assertThat(event.browser()).isEqualTo("Firefox");
+        assertThat(event.utm()[2]).isEqualTo("spring");
+        assertThat(event.props()).isEqualTo("{\"plan\":\"pro\"}");
+        assertThat(event.day()).isEqualTo(UtcDays.day(dayStart));
+    }
+
+    private static void append(long dayStart, long offset, String visitor, String path, String props)
+            throws Exception {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String field : RawFields.ORDER) {
+            fields.put(field, "");
+        }
+        fields.put(RawFields.TIME, Long.toString(offset));
+        fields.put(RawFields.NAME, "pageview");
+        fields.put(RawFields.TYPE, "page");
+        fields.put(RawFields.VISITOR, visitor);
+        fields.put(RawFields.SESSION, "s-" + visitor);
+        fields.put(RawFields.PATH, path);
+        fields.put(RawFields.UTM_CAMPAIGN, "spring");
+        fields.put(RawFields.BROWSER, "Firefox");
+        fields.put(RawFields.PROPS, props);
+        String packed = String.join(RawFields.SEPARATOR, fields.values());
+        redis.async().xadd(KEYS.raw(UtcDays.day(dayStart)), RawFields.FIELD, packed).get();
+    }
+}

@@ -1,0 +1,126 @@
+package io.trackingsystem.tracking.stats;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisFuture;
+import io.trackingsystem.routes.config.CommonConfig;
+import io.trackingsystem.routes.config.Env;
+import io.trackingsystem.routes.ingest.IngestStream;
+import io.trackingsystem.routes.messaging.Messaging;
+import io.trackingsystem.routes.runtime.CamelService;
+import io.trackingsystem.routes.testing.RedisFixture;
+import io.trackingsystem.tracking.TestEvents;
+import io.trackingsystem.tracking.TrackingService;
+import io.trackingsystem.tracking.storage.TrackingKeys;
+import io.trackingsystem.tracking.storage.UtcDays;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The real tracking-service on the test Redis, and a caller that asks it questions over the real messaging layer
+ * with the principal set, as the gateway does. Events go in through the ingest stream and the real processing.
+ */
+final class StatsHarness implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final CamelService service;
+    final CamelService caller;
+    private final ProducerTemplate template;
+
+    private StatsHarness(CamelService service, CamelService caller) {
+        this.service = service;
+        this.caller = caller;
+        this.template = caller.context().createProducerTemplate();
+    }
+
+    /** One worker thread, so events are processed in the order they were sent, as a single visitor's would be. */
+    static StatsHarness start() throws Exception {
+        RedisFixture.flush();
+        Map<String, String> env = new HashMap<>(Map.of("REDIS_URL", RedisFixture.url(), "MANAGEMENT_PORT", "0",
+                "WORKER_THREADS", "1"));
+        CamelService service = TrackingService.create(Env.of(env)).start();
+        CommonConfig common = CommonConfig.from(Env.of(Map.of("REDIS_URL", RedisFixture.url(),
+                "MANAGEMENT_PORT", "0", "REQUEST_TIMEOUT_MS", "30000")));
+        CamelService caller = CamelService.named("stats-caller", common).start();
+        return new StatsHarness(service, caller);
+    }
+
+    /** Sends the events through the ingest stream and waits until all are stored (none may be a duplicate). */
+    void feed(String account, List<TestEvents> events) throws Exception {
+        TreeSet<String> days = new TreeSet<>();
+        for (TestEvents event : events) {
+            days.add(UtcDays.day(JSON.readTree(event.json()).path("ts").asLong()));
+        }
+        long before = storedCount(account, days);
+        List<RedisFuture<String>> sent = new ArrayList<>();
+        for (TestEvents event : events) {
+            sent.add(service.redis().async().xadd(IngestStream.KEY,
+                    Map.of(IngestStream.ACCOUNT, account, IngestStream.EVENT, event.json())));
+        }
+        LettuceFutures.awaitAll(Duration.ofSeconds(10), sent.toArray(RedisFuture[]::new));
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedCount(account, days) >= before + events.size());
+    }
+
+    private long storedCount(String account, Iterable<String> days) throws Exception {
+        long count = 0;
+        for (String day : days) {
+            count += service.redis().async().xlen(TrackingKeys.of(account).raw(day)).get(5, TimeUnit.SECONDS);
+        }
+        return count;
+    }
+
+    /** Asks {@code operation} for {@code account} with a query string. */
+    Reply ask(String operation, String account, String query) {
+        Exchange exchange = template.send("service:tracking-service?operation=" + operation, ex -> {
+            if (account != null) {
+                ex.setProperty(Messaging.PRINCIPAL, account);
+            }
+            ex.getMessage().setBody(query);
+        });
+        if (exchange.getException() != null) {
+            throw new IllegalStateException(exchange.getException());
+        }
+        return new Reply(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class),
+                exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class),
+                exchange.getMessage().getBody(String.class));
+    }
+
+    /** The JSON answer of a query that must succeed. */
+    JsonNode answer(String operation, String account, String query) {
+        Reply reply = ask(operation, account, query);
+        if (reply.status() != 200) {
+            throw new AssertionError(operation + "?" + query + " answered " + reply.status() + ": " + reply.body());
+        }
+        return reply.json();
+    }
+
+    @Override
+    public void close() {
+        caller.close();
+        service.close();
+    }
+
+    record Reply(int status, String contentType, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
