@@ -1,0 +1,83 @@
+package io.trackingsystem.tracking.pipeline;
+
+import org.junit.jupiter.api.Test;
+
+import static io.trackingsystem.tracking.pipeline.StepFixtures.NOW;
+import static io.trackingsystem.tracking.pipeline.StepFixtures.normalised;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NormaliseTest {
+
+    @Test
+    void readsTheContractFields() {
+        Event event = normalised("{\"id\":\"e1\",\"name\":\"pageview\",\"type\":\"page\",\"ts\":" + (NOW - 5000)
+                + ",\"receivedAt\":" + NOW + ",\"anonymousId\":\"a1\",\"url\":\"https://www.Example.com/Docs/?q=1#x\","
+                + "\"screen\":\"1920x1080\",\"language\":\"en-US\",\"props\":{\"plan\":\"pro\",\"n\":3,\"ok\":true}}");
+
+        assertThat(event.dropped()).isFalse();
+        assertThat(event.id()).isEqualTo("e1");
+        assertThat(event.isPageview()).isTrue();
+        assertThat(event.ts()).isEqualTo(NOW - 5000);
+        assertThat(event.host()).isEqualTo("example.com");
+        assertThat(event.path()).isEqualTo("/Docs");
+        assertThat(event.screen()).isEqualTo("1920x1080");
+        assertThat(event.language()).isEqualTo("en-US");
+        assertThat(event.props()).containsEntry("plan", "pro").containsEntry("n", "3").containsEntry("ok", "true");
+        assertThat(event.propsJson()).isEqualTo("{\"plan\":\"pro\",\"n\":\"3\",\"ok\":\"true\"}");
+    }
+
+    @Test
+    void dropsEntriesWithoutIdOrNameOrWithABadAccount() {
+        assertThat(normalised("{\"name\":\"pageview\"}").dropReason()).isEqualTo(DropReason.MALFORMED);
+        assertThat(normalised("{\"id\":\"e1\",\"type\":\"track\"}").dropReason()).isEqualTo(DropReason.MALFORMED);
+        assertThat(normalised("{\"id\":\"e1\"").dropReason()).isEqualTo(DropReason.MALFORMED);
+        assertThat(normalised("\"just text\"").dropReason()).isEqualTo(DropReason.MALFORMED);
+        Event badAccount = new Event("1-0", "{t:x}", "{\"id\":\"e1\",\"name\":\"pageview\"}");
+        new Normalise(StepFixtures.RETENTION, StepFixtures.CLOCK).apply(badAccount);
+        assertThat(badAccount.dropReason()).isEqualTo(DropReason.MALFORMED);
+    }
+
+    @Test
+    void treatsWrongTypesAsAbsentAndCutsHugeValues() {
+        Event event = normalised("{\"id\":12345,\"name\":\"" + "n".repeat(500) + "\",\"ts\":\"soon\",\"url\":7,"
+                + "\"props\":[1],\"utm\":\"x\",\"userId\":{\"a\":1},\"screen\":\"big\",\"referrer\":\"ref\\u0001erer\"}");
+
+        assertThat(event.dropped()).isFalse();
+        assertThat(event.id()).isEqualTo("12345");
+        assertThat(event.name()).hasSize(100);
+        assertThat(event.type()).isEqualTo("track");
+        assertThat(event.ts()).isEqualTo(NOW);
+        assertThat(event.url()).isEmpty();
+        assertThat(event.props()).isEmpty();
+        assertThat(event.userId()).isEmpty();
+        assertThat(event.screen()).isEmpty();
+        assertThat(event.referrer()).isEqualTo("referer");
+    }
+
+    @Test
+    void keepsAtMostTwentyScalarProperties() {
+        StringBuilder props = new StringBuilder("{\"nested\":{\"a\":1}");
+        for (int i = 0; i < 30; i++) {
+            props.append(",\"k").append(i).append("\":").append(i);
+        }
+        Event event = normalised("{\"id\":\"e1\",\"name\":\"buy\",\"props\":" + props + "}}");
+
+        assertThat(event.props()).hasSize(Normalise.MAX_PROPS).doesNotContainKey("nested");
+    }
+
+    @Test
+    void futureTimestampsFallBackToTheReceiveTimeAndOldEventsAreDropped() {
+        assertThat(normalised("{\"id\":\"e1\",\"name\":\"x\",\"ts\":" + (NOW + 7_200_000) + ",\"receivedAt\":" + NOW
+                + "}").ts()).isEqualTo(NOW);
+        assertThat(normalised("{\"id\":\"e1\",\"name\":\"x\",\"ts\":" + (NOW - 91L * 86_400_000) + "}").dropReason())
+                .isEqualTo(DropReason.TOO_OLD);
+    }
+
+    @Test
+    void pageTypeWithoutNameIsAPageview() {
+        Event event = normalised("{\"id\":\"e1\",\"type\":\"page\"}");
+
+        assertThat(event.name()).isEqualTo("pageview");
+        assertThat(normalised("{\"id\":\"e2\",\"type\":\"identify\"}").name()).isEqualTo("identify");
+    }
+}

@@ -1,0 +1,58 @@
+package io.trackingsystem.tracking.pipeline;
+
+import io.trackingsystem.tracking.TestEvents;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ParseUserAgentAndFilterBotsTest {
+
+    private final UserAgents userAgents = new UserAgents(100);
+
+    private Event parsed(String userAgent) {
+        Event event = StepFixtures.normalised("{\"id\":\"e1\",\"name\":\"pageview\",\"userAgent\":\"" + userAgent + "\"}");
+        new ParseUserAgent(userAgents).apply(event);
+        new FilterBots().apply(event);
+        return event;
+    }
+
+    @Test
+    void readsBrowserOsAndDeviceKind() {
+        Event desktop = parsed(TestEvents.CHROME);
+        assertThat(desktop.browser()).isEqualTo("Chrome");
+        assertThat(desktop.os()).isEqualTo("Windows");
+        assertThat(desktop.device()).isEqualTo("desktop");
+
+        Event phone = parsed(TestEvents.IPHONE);
+        assertThat(phone.browser()).isEqualTo("Mobile Safari");
+        assertThat(phone.os()).isEqualTo("iOS");
+        assertThat(phone.device()).isEqualTo("mobile");
+
+        Event tablet = parsed("Mozilla/5.0 (iPad; CPU OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+                + "Version/17.4 Mobile/15E148 Safari/604.1");
+        assertThat(tablet.device()).isEqualTo("tablet");
+        assertThat(tablet.dropped()).isFalse();
+    }
+
+    @Test
+    void dropsCrawlersMonitorsAndHttpLibraries() {
+        assertThat(parsed(TestEvents.GOOGLEBOT).dropReason()).isEqualTo(DropReason.BOT);
+        assertThat(parsed("Mozilla/5.0 (compatible; AhrefsBot/7.0; +http://ahrefs.com/robot/)").dropReason())
+                .isEqualTo(DropReason.BOT);
+        assertThat(parsed("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/120.0 "
+                + "Safari/537.36").dropReason()).isEqualTo(DropReason.BOT);
+        assertThat(parsed("facebookexternalhit/1.1").dropReason()).isEqualTo(DropReason.BOT);
+        assertThat(parsed("python-requests/2.31").dropReason()).isEqualTo(DropReason.BOT);
+        assertThat(parsed("UptimeRobot/2.0").dropReason()).isEqualTo(DropReason.BOT);
+    }
+
+    @Test
+    void keepsPeopleAndEventsWithoutUserAgent() {
+        assertThat(parsed(TestEvents.CHROME).dropped()).isFalse();
+        assertThat(parsed("Mozilla/5.0 (Linux; Android 13; Cubot X19) AppleWebKit/537.36 (KHTML, like Gecko) "
+                + "Chrome/120.0 Mobile Safari/537.36").dropped()).isFalse();
+        Event server = parsed("");
+        assertThat(server.dropped()).isFalse();
+        assertThat(server.browser()).isEmpty();
+    }
+}
