@@ -10,6 +10,7 @@ import io.trackingsystem.gateway.stats.StatsRoutes;
 import io.trackingsystem.routes.config.Env;
 import io.trackingsystem.routes.runtime.CamelService;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.apache.camel.model.rest.RestBindingMode;
 
 /** Assembles the gateway: every HTTP route of the product, by feature. */
@@ -26,6 +27,7 @@ public final class Gateway {
                 .routes(redis -> new AuthRoutes(AuthConfig.from(env)))
                 .routes(redis -> new IngestRoutes(redis, IngestConfig.from(env)))
                 .routes(redis -> new StatsRoutes(redis, config.port(), StatsConfig.from(env)))
+                .routes(redis -> new UnknownApiRoutes())
                 .routes(redis -> new DashboardRoutes());
     }
 
@@ -34,6 +36,8 @@ public final class Gateway {
         return new RouteBuilder() {
             @Override
             public void configure() {
+                getContext().getComponent("platform-http", PlatformHttpComponent.class)
+                        .setHeaderFilterStrategy(new ResponseHeaderFilter());
                 restConfiguration().component("platform-http").port(port).bindingMode(RestBindingMode.off)
                         .inlineRoutes(true);
             }
