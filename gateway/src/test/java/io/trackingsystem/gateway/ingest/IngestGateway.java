@@ -13,6 +13,7 @@ import io.trackingsystem.routes.config.Env;
 import io.trackingsystem.routes.ingest.IngestStream;
 import io.trackingsystem.routes.runtime.CamelService;
 import io.trackingsystem.routes.testing.RedisFixture;
+import io.trackingsystem.users.UserService;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -29,8 +30,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A real gateway on a free port against the test Redis, plus a stand-in for the user-service's
- * {@code resolveApiKey} operation that answers from {@link #ACCOUNTS} over the real messaging layer.
+ * A real gateway on a free port against the test Redis, and a user-service to resolve its API keys: either a
+ * stand-in for the {@code resolveApiKey} operation that answers from {@link #ACCOUNTS}, or the real user-service.
+ * Both answer over the real messaging layer. Close it after each test class: a user-service left running would
+ * take requests meant for the next class's.
  */
 final class IngestGateway implements AutoCloseable {
 
@@ -40,53 +43,45 @@ final class IngestGateway implements AutoCloseable {
     /** Keys starting with this make the stand-in user-service fail, as if it could not read its store. */
     static final String UNRESOLVABLE = "unresolvable-";
 
-    private static CamelService keyService;
-    private static IngestGateway shared;
-
     final int port;
+    private final CamelService users;
     private final CamelService gateway;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private IngestGateway(Map<String, String> settings) throws Exception {
-        startKeyService();
+    private IngestGateway(Map<String, String> settings, boolean realUserService) throws Exception {
         this.port = RedisFixture.freePort();
         Map<String, String> env = new HashMap<>(Map.of("PORT", String.valueOf(port), "MANAGEMENT_PORT", "0",
                 "REDIS_URL", RedisFixture.url()));
         env.putAll(settings);
+        this.users = realUserService ? UserService.create(Env.of(env)).start() : standInUserService();
         this.gateway = Gateway.create(Env.of(env)).start();
         this.client = RedisClient.create(RedisFixture.url());
         this.connection = client.connect();
     }
 
-    /** One gateway with the default settings, shared by every test class that needs no others. */
-    static synchronized IngestGateway shared() throws Exception {
-        if (shared == null) {
-            shared = new IngestGateway(Map.of());
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
-        }
-        return shared;
-    }
-
+    /** A gateway with {@code settings} over the defaults, and the stand-in user-service. */
     static IngestGateway start(Map<String, String> settings) throws Exception {
-        return new IngestGateway(settings);
+        return new IngestGateway(settings, false);
     }
 
-    /** A fresh API key owned by {@code account}. */
+    /** A gateway and the real user-service, both with {@code settings}. */
+    static IngestGateway withUserService(Map<String, String> settings) throws Exception {
+        return new IngestGateway(settings, true);
+    }
+
+    /** A fresh API key owned by {@code account}, for the stand-in user-service. */
     static String keyFor(String account) {
         String key = "key-" + UUID.randomUUID();
         ACCOUNTS.put(key, account);
         return key;
     }
 
-    private static synchronized void startKeyService() throws Exception {
-        if (keyService != null) {
-            return;
-        }
+    private static CamelService standInUserService() throws Exception {
         CommonConfig common = CommonConfig.from(Env.of(Map.of("REDIS_URL", RedisFixture.url(),
                 "MANAGEMENT_PORT", "0")));
-        keyService = CamelService.named("user-service-stand-in", common).routes(redis -> new RouteBuilder() {
+        return CamelService.named("user-service-stand-in", common).routes(redis -> new RouteBuilder() {
             @Override
             public void configure() {
                 from(ApiKeyCache.RESOLVE).process(exchange -> {
@@ -100,7 +95,6 @@ final class IngestGateway implements AutoCloseable {
                 });
             }
         }).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(keyService::close));
     }
 
     String url(String path) {
@@ -168,6 +162,7 @@ final class IngestGateway implements AutoCloseable {
         connection.close();
         client.shutdown();
         gateway.close();
+        users.close();
     }
 
     record Entry(String account, JsonNode event) {

@@ -3,6 +3,7 @@ package io.trackingsystem.gateway.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trackingsystem.gateway.auth.ApiKeyCache;
 import io.trackingsystem.routes.ingest.IngestStream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +28,12 @@ class NativeApiTest {
 
     @BeforeAll
     static void startGateway() throws Exception {
-        gateway = IngestGateway.shared();
+        gateway = IngestGateway.start(Map.of());
+    }
+
+    @AfterAll
+    static void stopGateway() {
+        gateway.close();
     }
 
     @BeforeEach

@@ -2,6 +2,7 @@ package io.trackingsystem.gateway.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.trackingsystem.gateway.ingest.NativeApiTest.assertProblem;
@@ -26,7 +28,12 @@ class SegmentApiTest {
 
     @BeforeAll
     static void startGateway() throws Exception {
-        gateway = IngestGateway.shared();
+        gateway = IngestGateway.start(Map.of());
+    }
+
+    @AfterAll
+    static void stopGateway() {
+        gateway.close();
     }
 
     @BeforeEach

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,13 +15,15 @@ class SegmentNodeLibraryTest {
 
     @Test
     void storesTrackPageAndIdentifySentByAnalyticsNode() throws Exception {
-        IngestGateway gateway = IngestGateway.shared();
         String account = "acc-" + UUID.randomUUID();
+        JsonNode sent;
+        List<JsonNode> events;
+        try (IngestGateway gateway = IngestGateway.start(Map.of())) {
+            sent = IngestGateway.parse(NodeScript.run(Duration.ofSeconds(60), "segment-node-library.mjs",
+                    gateway.url(""), IngestGateway.keyFor(account)));
+            events = gateway.events(account);
+        }
 
-        JsonNode sent = IngestGateway.parse(NodeScript.run(Duration.ofSeconds(60), "segment-node-library.mjs",
-                gateway.url(""), IngestGateway.keyFor(account)));
-
-        List<JsonNode> events = gateway.events(account);
         assertThat(events).hasSize(3);
         for (int i = 0; i < 3; i++) {
             assertThat(events.get(i).get("id").asText()).isEqualTo(sent.get(i).get("messageId").asText());

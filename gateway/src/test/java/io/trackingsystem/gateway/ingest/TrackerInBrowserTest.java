@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -36,7 +37,7 @@ class TrackerInBrowserTest {
     @BeforeAll
     static void driveChromium() throws Exception {
         NodeScript.require(Path.of("/usr/bin/chromium"), "apt-get install -y chromium");
-        gateway = IngestGateway.shared();
+        gateway = IngestGateway.start(Map.of());
         String script = gateway.url("/t.js");
         site = website(
                 snippet(script, IngestGateway.keyFor(SHOP), "") + "<title>Shop</title>",
@@ -49,9 +50,12 @@ class TrackerInBrowserTest {
     }
 
     @AfterAll
-    static void stopWebsite() {
+    static void stopAll() {
         if (site != null) {
             site.stop(0);
+        }
+        if (gateway != null) {
+            gateway.close();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.trackingsystem.gateway.ingest;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -7,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +22,12 @@ class TrackerScriptTest {
 
     @BeforeAll
     static void startGateway() throws Exception {
-        gateway = IngestGateway.shared();
+        gateway = IngestGateway.start(Map.of());
+    }
+
+    @AfterAll
+    static void stopGateway() {
+        gateway.close();
     }
 
     @Test
