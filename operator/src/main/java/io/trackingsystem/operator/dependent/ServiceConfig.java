@@ -23,8 +23,10 @@ public final class ServiceConfig {
     env.put("RAW_EVENT_RETENTION_DAYS", String.valueOf(spec.getRetention().getRawEventDays()));
     env.put("ROLLUP_RETENTION_DAYS", String.valueOf(spec.getRetention().getRollupDays()));
     // The dashboard is served by the gateway itself; CORS only matters behind a public host.
+    // Behind the Ingress, the controller is the one proxy whose X-Forwarded-For entry names the client.
     if (spec.getIngress().isEnabled()) {
       env.put("DASHBOARD_ORIGIN", DashboardUrl.origin(primary));
+      env.put("TRUSTED_PROXIES", "1");
     }
     return env;
   }

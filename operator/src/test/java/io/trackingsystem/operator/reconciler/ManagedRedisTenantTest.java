@@ -71,7 +71,8 @@ class ManagedRedisTenantTest {
         .containsEntry("ROLLUP_RETENTION_DAYS", "730")
         .containsEntry("INGEST_RATE_LIMIT_PER_SECOND", "1000")
         .containsEntry("ACCESS_TOKEN_TTL_SECONDS", "3600")
-        .containsEntry("DASHBOARD_ORIGIN", "https://acme.example.com");
+        .containsEntry("DASHBOARD_ORIGIN", "https://acme.example.com")
+        .containsEntry("TRUSTED_PROXIES", "1");
     var ingress = client.network().v1().ingresses().inNamespace(NAMESPACE).withName("acme").get();
     assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
     assertThat(ingress.getSpec().getRules().get(0).getHost()).isEqualTo("acme.example.com");
