@@ -29,7 +29,7 @@ public final class IngestRoutes extends RouteBuilder {
 
         onCompletion().modeBeforeConsumer().process(CrossOrigin::allowAnyOrigin);
 
-        from(TrackerScript.endpoint(getContext()))
+        from("platform-http:/t.js?httpMethodRestrict=GET,HEAD")
                 .routeId("tracker-script")
                 .process(new TrackerScript());
 

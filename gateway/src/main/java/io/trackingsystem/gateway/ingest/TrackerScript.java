@@ -1,11 +1,8 @@
 package io.trackingsystem.gateway.ingest;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
-import org.apache.camel.support.DefaultHeaderFilterStrategy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +14,6 @@ import java.util.zip.GZIPOutputStream;
 final class TrackerScript implements Processor {
 
     static final String RESOURCE = "tracker/t.js";
-    static final String PATH = "/t.js";
 
     private final byte[] plain;
     private final byte[] gzipped;
@@ -25,17 +21,6 @@ final class TrackerScript implements Processor {
     TrackerScript() {
         this.plain = load();
         this.gzipped = gzip(plain);
-    }
-
-    /** The script's endpoint. Camel's HTTP header filter drops Cache-Control, and the script is worth caching. */
-    static PlatformHttpEndpoint endpoint(CamelContext context) {
-        PlatformHttpEndpoint endpoint = context.getEndpoint("platform-http:" + PATH + "?httpMethodRestrict=GET,HEAD",
-                PlatformHttpEndpoint.class);
-        DefaultHeaderFilterStrategy headers = new DefaultHeaderFilterStrategy();
-        headers.setInFilterStartsWith(DefaultHeaderFilterStrategy.CAMEL_FILTER_STARTS_WITH);
-        headers.setOutFilterStartsWith(DefaultHeaderFilterStrategy.CAMEL_FILTER_STARTS_WITH);
-        endpoint.setHeaderFilterStrategy(headers);
-        return endpoint;
     }
 
     @Override
