@@ -1,5 +1,6 @@
 package io.trackingsystem.gateway.ingest;
 
+import io.trackingsystem.gateway.auth.AuthConfig;
 import io.trackingsystem.routes.config.Env;
 
 /**
@@ -12,8 +13,10 @@ import io.trackingsystem.routes.config.Env;
  *                           this many entries ({@code XADD ... MAXLEN ~})
  * @param maxBacklog         {@code INGEST_MAX_BACKLOG}, default 500000: above this many unprocessed events, ingest
  *                           answers 503 with Retry-After instead of queueing more
+ * @param trustedProxies     {@code TRUSTED_PROXIES}, the gateway-wide setting of {@link AuthConfig}: how far
+ *                           {@code X-Forwarded-For} is believed when recording each event's client address
  */
-public record IngestConfig(int rateLimitPerSecond, long maxStreamLength, long maxBacklog) {
+public record IngestConfig(int rateLimitPerSecond, long maxStreamLength, long maxBacklog, int trustedProxies) {
 
     public IngestConfig {
         if (rateLimitPerSecond < 0 || maxStreamLength <= 0 || maxBacklog <= 0) {
@@ -26,6 +29,7 @@ public record IngestConfig(int rateLimitPerSecond, long maxStreamLength, long ma
         return new IngestConfig(
                 env.integer("INGEST_RATE_LIMIT_PER_SECOND", 1000),
                 env.number("INGEST_MAX_STREAM_LENGTH", 1_000_000),
-                env.number("INGEST_MAX_BACKLOG", 500_000));
+                env.number("INGEST_MAX_BACKLOG", 500_000),
+                AuthConfig.from(env).trustedProxies());
     }
 }

@@ -19,10 +19,12 @@ final class IngestProcessor extends AsyncProcessorSupport {
 
     private final Intake intake;
     private final IngestFormat format;
+    private final int trustedProxies;
 
-    IngestProcessor(Intake intake, IngestFormat format) {
+    IngestProcessor(Intake intake, IngestFormat format, int trustedProxies) {
         this.intake = intake;
         this.format = format;
+        this.trustedProxies = trustedProxies;
     }
 
     @Override
@@ -30,7 +32,7 @@ final class IngestProcessor extends AsyncProcessorSupport {
         CompletableFuture<Integer> accepted;
         try {
             Message message = exchange.getMessage();
-            accepted = intake.accept(format.read(body(message), message, ClientRequest.of(message)))
+            accepted = intake.accept(format.read(body(message), message, ClientRequest.of(message, trustedProxies)))
                     .toCompletableFuture();
         } catch (RuntimeException e) {
             exchange.setException(e);

@@ -35,11 +35,11 @@ public final class IngestRoutes extends RouteBuilder {
 
         from("platform-http:/api/events?httpMethodRestrict=POST")
                 .routeId("ingest-native")
-                .process(new IngestProcessor(intake, new NativeFormat()));
+                .process(new IngestProcessor(intake, new NativeFormat(), config.trustedProxies()));
 
         from("platform-http:/v1/{call}?httpMethodRestrict=POST")
                 .routeId("ingest-segment")
-                .process(new IngestProcessor(intake, new SegmentFormat()));
+                .process(new IngestProcessor(intake, new SegmentFormat(), config.trustedProxies()));
 
         from("platform-http:/api/events?httpMethodRestrict=OPTIONS")
                 .routeId("ingest-native-preflight")

@@ -28,7 +28,7 @@ class NativeApiTest {
 
     @BeforeAll
     static void startGateway() throws Exception {
-        gateway = IngestGateway.start(Map.of());
+        gateway = IngestGateway.start(Map.of("TRUSTED_PROXIES", "1"));
     }
 
     @AfterAll
@@ -51,7 +51,7 @@ class NativeApiTest {
                  "referrer":"https://google.com/",
                  "context":{"plan":"pro","seats":3},"messageId":"m-1"}""",
                 "X-API-Key", key, "Content-Type", "application/json", "User-Agent", "TestAgent/1.0",
-                "X-Forwarded-For", "203.0.113.7, 10.0.0.1");
+                "X-Forwarded-For", "198.51.100.66, 203.0.113.7");
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.body()).isEqualTo("{\"accepted\":1}");
@@ -65,6 +65,16 @@ class NativeApiTest {
                 {"id":"m-1","name":"Signup","type":"track","ts":1714567890123,"props":{"plan":"pro","seats":3},
                  "sessionId":"s-1","userId":"u-1","anonymousId":"a-1","url":"https://shop.example/pricing?utm_source=x",
                  "referrer":"https://google.com/","userAgent":"TestAgent/1.0","ip":"203.0.113.7"}"""));
+    }
+
+    @Test
+    void believesXForwardedForOnlyAsFarAsTheTrustedProxyWroteIt() {
+        gateway.post("/api/events", "{\"eventName\":\"a\"}", "X-API-Key", key,
+                "X-Forwarded-For", "10.9.8.7, 198.51.100.66, 203.0.113.7");
+        gateway.post("/api/events", "{\"eventName\":\"b\"}", "X-API-Key", key, "X-Forwarded-For", " ");
+
+        assertThat(gateway.events(account)).extracting(event -> event.get("ip").asText())
+                .containsExactly("203.0.113.7", "127.0.0.1");
     }
 
     @Test

@@ -148,6 +148,14 @@ class SegmentApiTest {
     }
 
     @Test
+    void ignoresXForwardedForWithoutTrustedProxies() {
+        gateway.post("/v1/track", "{\"userId\":\"u-1\",\"event\":\"e\"}", "Authorization", basic(writeKey),
+                "X-Forwarded-For", "203.0.113.7");
+
+        assertThat(gateway.events(account).get(0).get("ip").asText()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
     void answers400ForInvalidJson() {
         assertProblem(call("/v1/track", "{\"userId\":"), 400);
         assertProblem(call("/v1/batch", "not json"), 400);
