@@ -11,7 +11,7 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpConstants
  * that name is replaced. {@code X-Forwarded-For} is believed only as far as the configured trusted proxies wrote
  * it: the entry that many hops from the right is the address the outermost trusted proxy saw.
  */
-final class ClientAddress implements Processor {
+public final class ClientAddress implements Processor {
 
     static final String HEADER = "X-Client-Address";
 
@@ -24,9 +24,14 @@ final class ClientAddress implements Processor {
     @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
+        message.setHeader(HEADER, of(message, trustedProxies));
+    }
+
+    /** The address of the client that sent this request, or null when the transport does not tell. */
+    public static String of(Message message, int trustedProxies) {
         Object remote = message.getHeader(VertxPlatformHttpConstants.REMOTE_ADDRESS);
-        String peer = remote instanceof SocketAddress socket ? socket.hostAddress() : String.valueOf(remote);
-        message.setHeader(HEADER, resolve(message.getHeader("X-Forwarded-For", String.class), peer, trustedProxies));
+        String peer = remote instanceof SocketAddress socket ? socket.hostAddress() : null;
+        return resolve(message.getHeader("X-Forwarded-For", String.class), peer, trustedProxies);
     }
 
     static String resolve(String forwardedFor, String peer, int trustedProxies) {

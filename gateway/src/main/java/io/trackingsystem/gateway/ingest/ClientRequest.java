@@ -1,8 +1,7 @@
 package io.trackingsystem.gateway.ingest;
 
-import io.vertx.core.net.SocketAddress;
+import io.trackingsystem.gateway.auth.ClientAddress;
 import org.apache.camel.Message;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpConstants;
 
 /**
  * What the HTTP request itself says about the sender, added to every event it carries.
@@ -20,19 +19,6 @@ record ClientRequest(long receivedAt, String userAgent, String ip) {
      */
     static ClientRequest of(Message message, int trustedProxies) {
         return new ClientRequest(System.currentTimeMillis(), message.getHeader("User-Agent", String.class),
-                clientIp(message, trustedProxies));
-    }
-
-    private static String clientIp(Message message, int trustedProxies) {
-        String forwarded = message.getHeader("X-Forwarded-For", String.class);
-        if (trustedProxies > 0 && forwarded != null) {
-            String[] hops = forwarded.split(",");
-            String hop = hops[Math.max(0, hops.length - trustedProxies)].strip();
-            if (!hop.isEmpty()) {
-                return hop;
-            }
-        }
-        Object peer = message.getHeader(VertxPlatformHttpConstants.REMOTE_ADDRESS);
-        return peer instanceof SocketAddress address ? address.hostAddress() : null;
+                ClientAddress.of(message, trustedProxies));
     }
 }
