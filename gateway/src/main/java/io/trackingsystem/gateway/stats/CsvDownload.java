@@ -44,8 +44,8 @@ final class CsvDownload implements Processor {
         String cursor = null;
         boolean started = false;
         do {
-            String body = cursor == null ? query
-                    : query + (query.isEmpty() ? "" : "&") + "cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
+            String body = cursor == null ? query : query + (query.isEmpty() ? "" : "&") + "cursor="
+                    + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
             Exchange piece = template.send(endpoint, request -> {
                 request.setProperty(Messaging.PRINCIPAL, principal);
                 request.getMessage().setBody(body);

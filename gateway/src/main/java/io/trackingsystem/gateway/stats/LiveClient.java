@@ -62,10 +62,6 @@ final class LiveClient {
         });
     }
 
-    boolean isClosed() {
-        return closed;
-    }
-
     void markClosed() {
         closed = true;
     }

@@ -16,7 +16,8 @@ public final class Breakdown {
 
     static final int DEFAULT_LIMIT = 10;
     static final int MAX_LIMIT = 1000;
-    private static final Comparator<Row> ORDER = Comparator.comparingLong(Row::visitors).reversed()
+    /** Most visitors first, then most page views, then by value. */
+    static final Comparator<Row> ORDER = Comparator.comparingLong(Row::visitors).reversed()
             .thenComparing(Comparator.comparingLong((Row row) -> row.pageviews() == null ? 0 : row.pageviews())
                     .reversed())
             .thenComparing(Row::value);
@@ -49,8 +50,7 @@ public final class Breakdown {
     List<Row> rows(StatsQuery query, Dimension dimension, int limit) {
         TimeRange range = query.range();
         if (!query.isFiltered() && Days.isDayAligned(range.start()) && Days.isDayAligned(range.end())) {
-            return source.rollups().breakdown(query.keys(), dimension, range.start(), range.end(), limit).stream()
-                    .map(row -> new Row(row.value(), row.visitors(), row.pageviews(), row.events())).toList();
+            return source.rollups().breakdown(query.keys(), dimension, range.start(), range.end(), limit);
         }
         List<Row> rows = dimension.kind() == Dimension.Kind.EXIT_PAGE ? exits(query) : fromRawEvents(query, dimension);
         List<Row> sorted = new ArrayList<>(rows);

@@ -46,10 +46,6 @@ final class Rollups {
     record Totals(long events, long pageviews, long sessions, long bounces, long durationMillis, long visitors) {
     }
 
-    /** One value of a breakdown; pageviews and events are null where the roll-ups do not keep them. */
-    record Row(String value, long visitors, Long pageviews, Long events) {
-    }
-
     /** Totals of each span [start, end); every bound must be a whole UTC hour. */
     List<Totals> totals(TrackingKeys keys, List<Span> spans) {
         Map<String, RedisFuture<Map<String, String>>> hashes = new LinkedHashMap<>();
@@ -103,10 +99,12 @@ final class Rollups {
     }
 
     /**
-     * The breakdown of whole UTC days [start, end): the values with most visits are the candidates, their
-     * visitors are counted from the per-value HyperLogLogs, and the rows come sorted by visitors.
+     * The breakdown of whole UTC days [start, end), sorted by visitors. A value's visitors never exceed its visits
+     * (both are counted when a visit first meets the value), so values are taken in order of visits and their
+     * visitors counted from the per-value HyperLogLogs, a round at a time, until no later value can enter the top
+     * {@code limit}: usually one or two rounds. At most {@code max(2 limit, limit + 20)} values are counted.
      */
-    List<Row> breakdown(TrackingKeys keys, Dimension dimension, long start, long end, int limit) {
+    List<Breakdown.Row> breakdown(TrackingKeys keys, Dimension dimension, long start, long end, int limit) {
         List<String> days = Days.overlapping(start, end);
         String[] zsets = days.stream().map(day -> keys.breakdown(day, dimension.name())).toArray(String[]::new);
         Map<String, long[]> values = new HashMap<>();
@@ -119,30 +117,37 @@ final class Rollups {
             }
         }
         values.values().removeIf(counts -> counts[0] <= 0 && counts[1] <= 0 && counts[2] <= 0);
-        List<Map.Entry<String, long[]>> candidates = new ArrayList<>(values.entrySet());
-        candidates.sort(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0])
+        List<Map.Entry<String, long[]>> byVisits = new ArrayList<>(values.entrySet());
+        byVisits.sort(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0])
                 .thenComparingLong(e -> -e.getValue()[1]).thenComparing(Map.Entry::getKey));
         if (dimension.kind() == Dimension.Kind.EXIT_PAGE) {
-            return candidates.stream().limit(limit)
-                    .map(e -> new Row(e.getKey(), e.getValue()[0], null, null)).toList();
+            return byVisits.stream().limit(limit)
+                    .map(e -> new Breakdown.Row(e.getKey(), e.getValue()[0], null, null)).toList();
         }
-        List<Map.Entry<String, long[]>> chosen = candidates.subList(0, Math.min(candidates.size(),
-                Math.max(2 * limit, limit + 20)));
-        List<RedisFuture<Long>> counts = new ArrayList<>(chosen.size());
-        for (Map.Entry<String, long[]> candidate : chosen) {
-            counts.add(redis.pfcount(days.stream()
-                    .map(day -> keys.breakdownVisitors(day, dimension.name(), candidate.getKey()))
-                    .toArray(String[]::new)));
+        int most = Math.min(byVisits.size(), Math.max(2 * limit, limit + 20));
+        List<Breakdown.Row> rows = new ArrayList<>();
+        int counted = 0;
+        while (counted < most && (rows.size() < limit || byVisits.get(counted).getValue()[0] >= kth(rows, limit))) {
+            List<Map.Entry<String, long[]>> round = byVisits.subList(counted, Math.min(most, counted + limit));
+            List<RedisFuture<Long>> counts = new ArrayList<>(round.size());
+            for (Map.Entry<String, long[]> value : round) {
+                counts.add(redis.pfcount(days.stream()
+                        .map(day -> keys.breakdownVisitors(day, dimension.name(), value.getKey()))
+                        .toArray(String[]::new)));
+            }
+            for (int i = 0; i < round.size(); i++) {
+                long[] c = round.get(i).getValue();
+                rows.add(new Breakdown.Row(round.get(i).getKey(), await(counts.get(i)), c[1], c[2]));
+            }
+            counted += round.size();
+            rows.sort(Breakdown.ORDER);
         }
-        List<Row> rows = new ArrayList<>(chosen.size());
-        for (int i = 0; i < chosen.size(); i++) {
-            long[] c = chosen.get(i).getValue();
-            rows.add(new Row(chosen.get(i).getKey(), await(counts.get(i)), c[1], c[2]));
-        }
-        rows.sort(Comparator.comparingLong(Row::visitors).reversed()
-                .thenComparing(Comparator.comparingLong((Row r) -> r.pageviews()).reversed())
-                .thenComparing(Row::value));
         return rows.subList(0, Math.min(limit, rows.size()));
+    }
+
+    /** The visitors of the limit-th row so far. */
+    private static long kth(List<Breakdown.Row> sorted, int limit) {
+        return sorted.get(limit - 1).visitors();
     }
 
     /** Visitors whose last event is at or after {@code since}; the live set spans the last 30 minutes. */

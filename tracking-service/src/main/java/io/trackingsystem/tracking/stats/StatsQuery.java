@@ -32,8 +32,4 @@ record StatsQuery(String account, TimeRange range, List<Filter> filters) {
         }
         return true;
     }
-
-    StatsQuery over(TimeRange other) {
-        return new StatsQuery(account, other, filters);
-    }
 }

@@ -72,13 +72,6 @@ public final class StatsRequest {
         return query;
     }
 
-    ZoneId zone() {
-        List<FieldError> errors = new ArrayList<>();
-        ZoneId zone = zone(errors);
-        failOn(errors);
-        return zone;
-    }
-
     String choice(String name, Set<String> allowed, String fallback) {
         String value = parameters.first(name);
         if (value == null) {
@@ -231,12 +224,6 @@ public final class StatsRequest {
 
     private static long startOf(LocalDate date, ZoneId zone) {
         return date.atStartOfDay(zone).toInstant().toEpochMilli();
-    }
-
-    private static void failOn(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
     }
 
     /** A parsed from/to: a date, an instant, or a local date-time read in the request's zone. */

@@ -1,7 +1,6 @@
 package io.trackingsystem.tracking.stats;
 
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.trackingsystem.routes.redis.Redis;
 
 import java.time.Clock;
@@ -23,7 +22,6 @@ public final class StatsSource implements AutoCloseable {
     /** The default idle time that ends a visit, as the tracking-service's SESSION_IDLE_MINUTES. */
     public static final Duration DEFAULT_SESSION_IDLE = Duration.ofMinutes(30);
 
-    private final Redis redis;
     private final StatefulRedisConnection<String, String> scanConnection;
     private final Rollups rollups;
     private final RawScan scan;
@@ -31,7 +29,6 @@ public final class StatsSource implements AutoCloseable {
     private final Clock clock;
 
     private StatsSource(Redis redis, Duration sessionIdle, Clock clock) {
-        this.redis = redis;
         this.scanConnection = redis.dedicated();
         this.rollups = new Rollups(redis.async());
         this.scan = new RawScan(scanConnection.async());
@@ -49,10 +46,6 @@ public final class StatsSource implements AutoCloseable {
 
     static StatsSource open(Redis redis, Duration sessionIdle, Clock clock) {
         return new StatsSource(redis, sessionIdle, clock);
-    }
-
-    RedisAsyncCommands<String, String> redis() {
-        return redis.async();
     }
 
     Rollups rollups() {

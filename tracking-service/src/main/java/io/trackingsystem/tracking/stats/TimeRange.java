@@ -13,10 +13,6 @@ record TimeRange(long start, long end, ZoneId zone, long previousStart) {
     /** The longest range a query may cover. */
     static final int MAX_DAYS = 731;
 
-    TimeRange previous() {
-        return new TimeRange(previousStart, start, zone, previousStart - (start - previousStart));
-    }
-
     boolean contains(long time) {
         return time >= start && time < end;
     }
@@ -32,9 +28,5 @@ record TimeRange(long start, long end, ZoneId zone, long previousStart) {
 
     LocalDate date(long time) {
         return Instant.ofEpochMilli(time).atZone(zone).toLocalDate();
-    }
-
-    long startOf(LocalDate date) {
-        return date.atStartOfDay(zone).toInstant().toEpochMilli();
     }
 }

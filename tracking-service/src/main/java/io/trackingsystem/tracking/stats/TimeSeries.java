@@ -1,5 +1,6 @@
 package io.trackingsystem.tracking.stats;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -72,7 +73,7 @@ public final class TimeSeries {
     }
 
     private static ZonedDateTime first(TimeRange range, String interval) {
-        ZonedDateTime start = java.time.Instant.ofEpochMilli(range.start()).atZone(range.zone());
+        ZonedDateTime start = Instant.ofEpochMilli(range.start()).atZone(range.zone());
         LocalDate date = start.toLocalDate();
         return switch (interval) {
             case "hour" -> start.truncatedTo(ChronoUnit.HOURS);

@@ -1,0 +1,46 @@
+package io.trackingsystem.tracking.stats;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FunnelDepthTest {
+
+    private static final long MINUTE = 60_000;
+
+    @Test
+    void stepsMustComeInOrder() {
+        assertThat(depth(3, 60, step(0, 2), step(5, 1), step(7, 0))).isEqualTo(1);
+        assertThat(depth(3, 60, step(0, 0), step(5, 1), step(7, 2))).isEqualTo(3);
+    }
+
+    @Test
+    void aLaterStartCanFinishWithinTheWindowWhenAnEarlierCannot() {
+        // started at 0, but step 2 comes 90 minutes later; the restart at 50 is within an hour of it
+        assertThat(depth(2, 60, step(0, 0), step(50, 0), step(90, 1))).isEqualTo(2);
+        assertThat(depth(2, 60, step(0, 0), step(90, 1))).isEqualTo(1);
+    }
+
+    @Test
+    void oneEventCompletesOnlyOneStepEvenWhenTwoStepsAreAlike() {
+        long both = 0b11;
+        assertThat(depth(2, 60, new long[]{0, both})).isEqualTo(1);
+        assertThat(depth(2, 60, new long[]{0, both}, new long[]{MINUTE, both})).isEqualTo(2);
+    }
+
+    @Test
+    void unorderedInputIsSortedByTime() {
+        assertThat(depth(2, 60, step(5, 1), step(1, 0))).isEqualTo(2);
+    }
+
+    private static long[] step(long minute, int step) {
+        return new long[]{minute * MINUTE, 1L << step};
+    }
+
+    private static int depth(int steps, long windowMinutes, long[]... events) {
+        return Funnel.depth(new ArrayList<>(List.of(events)), steps, windowMinutes * MINUTE);
+    }
+}
