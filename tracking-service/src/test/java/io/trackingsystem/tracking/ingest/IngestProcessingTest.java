@@ -115,7 +115,7 @@ class IngestProcessingTest {
         long now = System.currentTimeMillis();
         writer.append(ACCOUNT, pageview("crawler", "https://example.com/", now).set("userAgent", TestEvents.GOOGLEBOT)
                 .json());
-        writer.append(ACCOUNT, pageview("script", "https://example.com/", now).set("userAgent", "curl/8.5.0").json());
+        writer.append(ACCOUNT, pageview("monitor", "https://example.com/", now).set("userAgent", "UptimeRobot/2.0").json());
         writer.append(ACCOUNT, pageview("person", "https://example.com/", now).json());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> harness.metrics().dropped(DropReason.BOT) == 2

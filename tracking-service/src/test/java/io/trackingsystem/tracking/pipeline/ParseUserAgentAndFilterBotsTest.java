@@ -35,14 +35,13 @@ class ParseUserAgentAndFilterBotsTest {
     }
 
     @Test
-    void dropsCrawlersMonitorsAndHttpLibraries() {
+    void dropsCrawlersHeadlessBrowsersMonitorsAndPreviews() {
         assertThat(parsed(TestEvents.GOOGLEBOT).dropReason()).isEqualTo(DropReason.BOT);
         assertThat(parsed("Mozilla/5.0 (compatible; AhrefsBot/7.0; +http://ahrefs.com/robot/)").dropReason())
                 .isEqualTo(DropReason.BOT);
         assertThat(parsed("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/120.0 "
                 + "Safari/537.36").dropReason()).isEqualTo(DropReason.BOT);
         assertThat(parsed("facebookexternalhit/1.1").dropReason()).isEqualTo(DropReason.BOT);
-        assertThat(parsed("python-requests/2.31").dropReason()).isEqualTo(DropReason.BOT);
         assertThat(parsed("UptimeRobot/2.0").dropReason()).isEqualTo(DropReason.BOT);
     }
 
@@ -54,5 +53,13 @@ class ParseUserAgentAndFilterBotsTest {
         Event server = parsed("");
         assertThat(server.dropped()).isFalse();
         assertThat(server.browser()).isEmpty();
+    }
+
+    @Test
+    void keepsEventsThatServersPostWithHttpLibraries() {
+        for (String library : new String[] {"curl/8.5.0", "python-requests/2.31", "okhttp/4.12.0",
+                "Go-http-client/2.0", "axios/1.6.0", "Java-http-client/17.0.15"}) {
+            assertThat(parsed(library).dropped()).as(library).isFalse();
+        }
     }
 }
