@@ -5,6 +5,7 @@ import io.trackingsystem.routes.messaging.Messaging;
 import io.trackingsystem.routes.problem.Problem;
 import io.trackingsystem.routes.problem.ProblemException;
 import io.trackingsystem.routes.problem.Problems;
+import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -66,7 +67,8 @@ final class LiveStream implements Handler<RoutingContext>, AutoCloseable {
             answer(response, Problems.from(e));
             return;
         }
-        LiveClient client = new LiveClient(account, token, response, vertx.getOrCreateContext());
+        Context connection = vertx.getOrCreateContext();
+        LiveClient client = new LiveClient(account, token, response, connection);
         var subscribed = fanout.add(client, config.liveStreamsPerAccount());
         if (subscribed == null) {
             answer(response, ProblemException.tooManyRequests("At most " + config.liveStreamsPerAccount()
@@ -82,12 +84,17 @@ final class LiveStream implements Handler<RoutingContext>, AutoCloseable {
                 .putHeader("Cache-Control", "no-store")
                 .putHeader("X-Accel-Buffering", "no");
         subscribed.whenComplete((done, failure) -> {
-            if (failure != null) {
-                client.close();
-                fanout.remove(client);
-            } else {
+            if (failure == null) {
                 client.send(": connected\n\n");
+                return;
             }
+            client.markClosed();
+            fanout.remove(client);
+            connection.runOnContext(ignored -> {
+                if (!response.headWritten() && !response.closed()) {
+                    answer(response, Problems.from(failure));
+                }
+            });
         });
     }
 

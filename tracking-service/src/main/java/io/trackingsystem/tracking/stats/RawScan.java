@@ -17,6 +17,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -40,15 +41,37 @@ final class RawScan {
     /** Each day is read as this many id windows in parallel. */
     private static final int WINDOWS_PER_DAY = 4;
     private static final long TIMEOUT_SECONDS = 60;
+    /** Whole-range scans run at once per service instance; each holds its visits and visitors in memory. */
+    static final int SCANS_AT_ONCE = 4;
 
     private final RedisAsyncCommands<String, String> commands;
+    private final Semaphore scans = new Semaphore(SCANS_AT_ONCE, true);
 
     RawScan(RedisAsyncCommands<String, String> commands) {
         this.commands = commands;
     }
 
-    /** Calls {@code sink} on this thread for every event with a time in [from, to), in no particular order. */
+    /**
+     * Calls {@code sink} on this thread for every event with a time in [from, to), in no particular order. Waits
+     * its turn behind the scans already running.
+     */
     void forEach(TrackingKeys keys, long from, long to, Consumer<RawEvent> sink) {
+        try {
+            if (!scans.tryAcquire(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw ProblemException.unavailable("Too many raw-event queries are running; try again shortly", 5);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.unavailable("Interrupted while waiting to read raw events", 1);
+        }
+        try {
+            scan(keys, from, to, sink);
+        } finally {
+            scans.release();
+        }
+    }
+
+    private void scan(TrackingKeys keys, long from, long to, Consumer<RawEvent> sink) {
         Deque<Lane> waiting = new ArrayDeque<>(lanes(keys, from, to));
         BlockingQueue<Chunk> arrived = new LinkedBlockingQueue<>();
         int active = 0;

@@ -27,19 +27,37 @@ import java.util.concurrent.TimeoutException;
  * a figure costs two round trips however many days it covers.
  *
  * <p>Visitors over several hours or days are a true distinct count: the union of the exact visitor sets while
- * none of them overflowed (each holds up to EXACT_VISITORS_LIMIT members), else the merged HyperLogLogs.
+ * none of them overflowed (each holds up to EXACT_VISITORS_LIMIT members) and their sizes add up to at most
+ * {@value #MAX_UNION_MEMBERS}, else the merged HyperLogLogs.
  */
 final class Rollups {
 
-    /** Counts the union of sets without storing it. */
-    private static final String UNION_SIZE = "return #redis.call('SUNION', unpack(KEYS))";
+    /**
+     * Counts the union of visitor sets without storing it; -1 when their sizes add up to more than ARGV[1], to
+     * keep the script short: so many memberships mean a large site, answered from the HyperLogLogs instead.
+     */
+    private static final String UNION_SIZE = """
+            local total = 0
+            for i = 1, #KEYS do total = total + redis.call('SCARD', KEYS[i]) end
+            if total > tonumber(ARGV[1]) then return -1 end
+            if #KEYS == 1 then return total end
+            return #redis.call('SUNION', unpack(KEYS))
+            """;
+    /** Set memberships a union may add up to; see {@link #UNION_SIZE}. */
+    static final int MAX_UNION_MEMBERS = 200_000;
     private static final long TIMEOUT_SECONDS = 10;
     private static final char[] METRICS = {'e', 'p', 's', 'b', 'd'};
 
     private final RedisAsyncCommands<String, String> redis;
+    private final int maxUnionMembers;
 
     Rollups(RedisAsyncCommands<String, String> redis) {
+        this(redis, MAX_UNION_MEMBERS);
+    }
+
+    Rollups(RedisAsyncCommands<String, String> redis, int maxUnionMembers) {
         this.redis = redis;
+        this.maxUnionMembers = maxUnionMembers;
     }
 
     /** Sums of one span of time. */
@@ -87,8 +105,10 @@ final class Rollups {
                 }
             }
             sums.add(sum);
+            String[] hyperLogLogs = logs.toArray(String[]::new);
             visitors.add(sum[0] == 0 ? CompletableFuture.completedFuture(0L)
-                    : exact ? unionSize(sets) : redis.pfcount(logs.toArray(String[]::new)));
+                    : exact ? unionSize(sets).thenCompose(size -> size >= 0 ? CompletableFuture.completedFuture(size)
+                    : redis.pfcount(hyperLogLogs)) : redis.pfcount(hyperLogLogs));
         }
         List<Totals> totals = new ArrayList<>(spans.size());
         for (int i = 0; i < spans.size(); i++) {
@@ -175,7 +195,8 @@ final class Rollups {
         if (sets.size() == 1) {
             return redis.scard(sets.get(0));
         }
-        return redis.eval(UNION_SIZE, ScriptOutputType.INTEGER, sets.toArray(String[]::new));
+        return redis.eval(UNION_SIZE, ScriptOutputType.INTEGER, sets.toArray(String[]::new),
+                Integer.toString(maxUnionMembers));
     }
 
     private static void add(long[] sum, Map<String, String> hash, String hour) {

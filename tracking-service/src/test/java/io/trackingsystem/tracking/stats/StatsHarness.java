@@ -49,9 +49,14 @@ final class StatsHarness implements AutoCloseable {
 
     /** One worker thread, so events are processed in the order they were sent, as a single visitor's would be. */
     static StatsHarness start() throws Exception {
+        return start(Map.of());
+    }
+
+    static StatsHarness start(Map<String, String> settings) throws Exception {
         RedisFixture.flush();
         Map<String, String> env = new HashMap<>(Map.of("REDIS_URL", RedisFixture.url(), "MANAGEMENT_PORT", "0",
                 "WORKER_THREADS", "1"));
+        env.putAll(settings);
         CamelService service = TrackingService.create(Env.of(env)).start();
         CommonConfig common = CommonConfig.from(Env.of(Map.of("REDIS_URL", RedisFixture.url(),
                 "MANAGEMENT_PORT", "0", "REQUEST_TIMEOUT_MS", "30000")));
