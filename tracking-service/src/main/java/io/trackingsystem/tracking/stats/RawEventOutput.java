@@ -7,6 +7,7 @@ import io.trackingsystem.tracking.storage.RawFields;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -48,14 +49,15 @@ final class RawEventOutput extends CommandOutput<String, String, List<RawEvent>>
     private final long dayStart;
     private final ValueCache cache = new ValueCache();
     private final String[] values = new String[FIELDS];
+    private byte[] buffer = new byte[512];
     private String id;
     private boolean packedField;
     private boolean nameRead;
     private long time;
     private boolean complete;
 
-    RawEventOutput(String day, long dayStart) {
-        super(StringCodec.UTF8, new ArrayList<>());
+    RawEventOutput(String day, long dayStart, int expected) {
+        super(StringCodec.UTF8, new ArrayList<>(expected));
         this.day = day;
         this.dayStart = dayStart;
     }
@@ -95,17 +97,25 @@ final class RawEventOutput extends CommandOutput<String, String, List<RawEvent>>
         }
     }
 
-    /** Splits the packed value into {@link #values}; an entry with fewer values than expected is skipped. */
+    /**
+     * Splits the packed value into {@link #values}; an entry with fewer values than expected is skipped. The
+     * value is copied out of the network buffer once, so the splitting runs over a plain array.
+     */
     private void unpack(ByteBuffer bytes) {
+        int length = bytes.remaining();
+        if (buffer.length < length) {
+            buffer = new byte[Math.max(length, 2 * buffer.length)];
+        }
+        bytes.get(bytes.position(), buffer, 0, length);
+        byte[] data = buffer;
         int field = 0;
-        int start = bytes.position();
-        int limit = bytes.limit();
-        for (int i = start; i <= limit && field < FIELDS; i++) {
-            if (i == limit || (bytes.get(i) == SEPARATOR && field < FIELDS - 1)) {
+        int start = 0;
+        for (int i = 0; i <= length && field < FIELDS; i++) {
+            if (i == length || (data[i] == SEPARATOR && field < FIELDS - 1)) {
                 if (field == TIME) {
-                    time = parseLong(bytes, start, i);
+                    time = parseLong(data, start, i);
                 } else {
-                    values[field] = UNCACHED[field] ? decode(bytes, start, i) : cache.value(bytes, start, i);
+                    values[field] = UNCACHED[field] ? decode(data, start, i) : cache.value(data, start, i);
                 }
                 field++;
                 start = i + 1;
@@ -118,19 +128,14 @@ final class RawEventOutput extends CommandOutput<String, String, List<RawEvent>>
         return RawFields.ORDER.indexOf(name);
     }
 
-    private static String decode(ByteBuffer bytes, int from, int to) {
-        if (from == to) {
-            return "";
-        }
-        byte[] copy = new byte[to - from];
-        bytes.get(from, copy);
-        return new String(copy, StandardCharsets.UTF_8);
+    private static String decode(byte[] data, int from, int to) {
+        return from == to ? "" : new String(data, from, to - from, StandardCharsets.UTF_8);
     }
 
-    private static long parseLong(ByteBuffer bytes, int from, int to) {
+    private static long parseLong(byte[] data, int from, int to) {
         long value = 0;
         for (int i = from; i < to; i++) {
-            value = value * 10 + (bytes.get(i) - '0');
+            value = value * 10 + (data[i] - '0');
         }
         return value;
     }
@@ -145,38 +150,26 @@ final class RawEventOutput extends CommandOutput<String, String, List<RawEvent>>
         private final byte[][] keys = new byte[SLOTS][];
         private final String[] strings = new String[SLOTS];
 
-        String value(ByteBuffer bytes, int from, int to) {
+        String value(byte[] data, int from, int to) {
             int length = to - from;
             if (length == 0) {
                 return "";
             }
             if (length > MAX_LENGTH) {
-                return decode(bytes, from, to);
+                return decode(data, from, to);
             }
             int hash = 1;
             for (int i = from; i < to; i++) {
-                hash = 31 * hash + bytes.get(i);
+                hash = 31 * hash + data[i];
             }
             int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
             byte[] key = keys[slot];
-            if (key != null && key.length == length && same(key, bytes, from)) {
+            if (key != null && Arrays.equals(key, 0, key.length, data, from, to)) {
                 return strings[slot];
             }
-            byte[] copy = new byte[length];
-            bytes.get(from, copy);
-            String value = new String(copy, StandardCharsets.UTF_8);
-            keys[slot] = copy;
-            strings[slot] = value;
-            return value;
-        }
-
-        private static boolean same(byte[] key, ByteBuffer bytes, int from) {
-            for (int i = 0; i < key.length; i++) {
-                if (key[i] != bytes.get(from + i)) {
-                    return false;
-                }
-            }
-            return true;
+            keys[slot] = Arrays.copyOfRange(data, from, to);
+            strings[slot] = decode(data, from, to);
+            return strings[slot];
         }
     }
 }

@@ -44,11 +44,12 @@ final class RawScan {
     /** Whole-range scans run at once per service instance; each holds its visits and visitors in memory. */
     static final int SCANS_AT_ONCE = 4;
 
-    private final RedisAsyncCommands<String, String> commands;
+    /** Each connection parses its replies on its own I/O thread, so lanes spread over them parse in parallel. */
+    private final List<RedisAsyncCommands<String, String>> connections;
     private final Semaphore scans = new Semaphore(SCANS_AT_ONCE, true);
 
-    RawScan(RedisAsyncCommands<String, String> commands) {
-        this.commands = commands;
+    RawScan(List<RedisAsyncCommands<String, String>> connections) {
+        this.connections = List.copyOf(connections);
     }
 
     /**
@@ -100,13 +101,13 @@ final class RawScan {
     /** Up to {@code count} entries of a day's stream in storage order, after {@code afterId} ("" = from the start). */
     List<RawEvent> after(TrackingKeys keys, String day, String afterId, int count) {
         String start = afterId.isEmpty() ? "-" : "(" + afterId;
-        return await(range(CommandType.XRANGE, keys.raw(day), day, start, "+", count));
+        return await(range(0, CommandType.XRANGE, keys.raw(day), day, start, "+", count));
     }
 
     /** Up to {@code count} entries in reverse storage order, before {@code beforeId} ("" = from the newest). */
     List<RawEvent> before(TrackingKeys keys, String day, String beforeId, int count) {
         String end = beforeId.isEmpty() ? "+" : "(" + beforeId;
-        return await(range(CommandType.XREVRANGE, keys.raw(day), day, end, "-", count));
+        return await(range(0, CommandType.XREVRANGE, keys.raw(day), day, end, "-", count));
     }
 
     private List<Lane> lanes(TrackingKeys keys, long from, long to) {
@@ -123,22 +124,22 @@ final class RawScan {
                 }
                 String start = w == 0 && lowest < windowStart ? "-" : Long.toString(Math.max(windowStart, lowest));
                 String end = w == WINDOWS_PER_DAY - 1 ? "+" : "(" + windowEnd;
-                lanes.add(new Lane(keys.raw(day), day, start, end));
+                lanes.add(new Lane(keys.raw(day), day, start, end, lanes.size() % connections.size()));
             }
         }
         return lanes;
     }
 
     private void request(Lane lane, BlockingQueue<Chunk> arrived) {
-        range(CommandType.XRANGE, lane.key(), lane.day(), lane.start(), lane.end(), CHUNK)
+        range(lane.connection(), CommandType.XRANGE, lane.key(), lane.day(), lane.start(), lane.end(), CHUNK)
                 .whenComplete((events, failure) -> arrived.add(new Chunk(lane, events, failure)));
     }
 
-    private CompletionStage<List<RawEvent>> range(CommandType command, String key, String day, String start,
-                                                  String end, int count) {
+    private CompletionStage<List<RawEvent>> range(int connection, CommandType command, String key, String day,
+                                                  String start, String end, int count) {
         CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8).addKey(key).add(start).add(end)
                 .add(CommandKeyword.COUNT).add(count);
-        return commands.dispatch(command, new RawEventOutput(day, Days.start(day)), args);
+        return connections.get(connection).dispatch(command, new RawEventOutput(day, Days.start(day), count), args);
     }
 
     private static Chunk take(BlockingQueue<Chunk> arrived) {
@@ -175,9 +176,9 @@ final class RawScan {
     }
 
     /** One id window of one day's stream: XRANGE key start end. */
-    private record Lane(String key, String day, String start, String end) {
+    private record Lane(String key, String day, String start, String end, int connection) {
         Lane after(String id) {
-            return new Lane(key, day, "(" + id, end);
+            return new Lane(key, day, "(" + id, end, connection);
         }
     }
 

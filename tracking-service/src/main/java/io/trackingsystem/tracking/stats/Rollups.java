@@ -46,6 +46,8 @@ final class Rollups {
     /** Set memberships a union may add up to; see {@link #UNION_SIZE}. */
     static final int MAX_UNION_MEMBERS = 200_000;
     private static final long TIMEOUT_SECONDS = 10;
+    /** Values beyond the limit whose visitors a breakdown may count, when their visits could still place them. */
+    static final int EXTRA_CANDIDATES = 10;
     private static final char[] METRICS = {'e', 'p', 's', 'b', 'd'};
 
     private final RedisAsyncCommands<String, String> redis;
@@ -122,7 +124,8 @@ final class Rollups {
      * The breakdown of whole UTC days [start, end), sorted by visitors. A value's visitors never exceed its visits
      * (both are counted when a visit first meets the value), so values are taken in order of visits and their
      * visitors counted from the per-value HyperLogLogs, a round at a time, until no later value can enter the top
-     * {@code limit}: usually one or two rounds. At most {@code max(2 limit, limit + 20)} values are counted.
+     * {@code limit}: usually one or two rounds. At most {@code limit + }{@value #EXTRA_CANDIDATES} values are
+     * counted, each costing one PFCOUNT over the range's days.
      */
     List<Breakdown.Row> breakdown(TrackingKeys keys, Dimension dimension, long start, long end, int limit) {
         List<String> days = Days.overlapping(start, end);
@@ -144,7 +147,7 @@ final class Rollups {
             return byVisits.stream().limit(limit)
                     .map(e -> new Breakdown.Row(e.getKey(), e.getValue()[0], null, null)).toList();
         }
-        int most = Math.min(byVisits.size(), Math.max(2 * limit, limit + 20));
+        int most = Math.min(byVisits.size(), limit + EXTRA_CANDIDATES);
         List<Breakdown.Row> rows = new ArrayList<>();
         int counted = 0;
         while (counted < most && (rows.size() < limit || byVisits.get(counted).getValue()[0] >= kth(rows, limit))) {

@@ -5,11 +5,13 @@ import io.trackingsystem.routes.redis.Redis;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Where the queries read from: the roll-ups over the service's shared Redis connection, and raw events over a
- * connection of their own, so that long scans never queue in front of the service's other commands.
+ * Where the queries read from: the roll-ups over the service's shared Redis connection, and raw events over
+ * connections of their own, so that long scans never queue in front of the service's other commands.
  *
  * <pre>{@code
  * try (StatsSource source = StatsSource.open(redis)) {
@@ -22,16 +24,21 @@ public final class StatsSource implements AutoCloseable {
     /** The default idle time that ends a visit, as the tracking-service's SESSION_IDLE_MINUTES. */
     public static final Duration DEFAULT_SESSION_IDLE = Duration.ofMinutes(30);
 
-    private final StatefulRedisConnection<String, String> scanConnection;
+    /** Raw scans spread over this many connections, so that replies are parsed on as many threads. */
+    private static final int SCAN_CONNECTIONS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    private final List<StatefulRedisConnection<String, String>> scanConnections = new ArrayList<>();
     private final Rollups rollups;
     private final RawScan scan;
     private final long sessionIdle;
     private final Clock clock;
 
     private StatsSource(Redis redis, Duration sessionIdle, Clock clock) {
-        this.scanConnection = redis.dedicated();
+        for (int i = 0; i < SCAN_CONNECTIONS; i++) {
+            scanConnections.add(redis.dedicated());
+        }
         this.rollups = new Rollups(redis.async());
-        this.scan = new RawScan(scanConnection.async());
+        this.scan = new RawScan(scanConnections.stream().map(StatefulRedisConnection::async).toList());
         this.sessionIdle = sessionIdle.toMillis();
         this.clock = clock;
     }
@@ -97,6 +104,6 @@ public final class StatsSource implements AutoCloseable {
 
     @Override
     public void close() {
-        scanConnection.close();
+        scanConnections.forEach(StatefulRedisConnection::close);
     }
 }

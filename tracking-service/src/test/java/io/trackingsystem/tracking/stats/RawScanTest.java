@@ -1,5 +1,7 @@
 package io.trackingsystem.tracking.stats;
 
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.XAddArgs;
 import io.trackingsystem.routes.redis.Redis;
 import io.trackingsystem.routes.testing.RedisFixture;
 import io.trackingsystem.tracking.storage.RawFields;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +60,53 @@ class RawScanTest {
         assertThat(event.utm()[2]).isEqualTo("spring");
         assertThat(event.props()).isEqualTo("{\"plan\":\"pro\"}");
         assertThat(event.day()).isEqualTo(UtcDays.day(dayStart));
+    }
+
+    @Test
+    void readsEveryEntryOnceAcrossChunksAndIdWindows() throws Exception {
+        long dayStart = Days.startOfDayContaining(System.currentTimeMillis()) - 2 * UtcDays.DAY;
+        String key = KEYS.raw(UtcDays.day(dayStart));
+        List<RedisFuture<String>> sent = new ArrayList<>();
+        int count = 4_500;
+        for (int i = 0; i < count; i++) {
+            long offset = i * (UtcDays.DAY / count);
+            // stored a second after it happened, as a live event is
+            sent.add(redis.async().xadd(key, new XAddArgs().id((dayStart + offset + 1000) + "-0"),
+                    RawFields.FIELD, packed(offset, "v" + i)));
+        }
+        // a late event: it happened in the morning and was stored at the end of the day
+        sent.add(redis.async().xadd(key, new XAddArgs().id((dayStart + UtcDays.DAY - 1) + "-0"),
+                RawFields.FIELD, packed(6 * UtcDays.HOUR + 7, "late")));
+        for (var future : sent) {
+            future.get();
+        }
+
+        List<String> all = new ArrayList<>();
+        source.scan().forEach(KEYS, dayStart, dayStart + UtcDays.DAY, event -> all.add(event.visitor()));
+        List<String> afternoon = new ArrayList<>();
+        source.scan().forEach(KEYS, dayStart + 12 * UtcDays.HOUR, dayStart + UtcDays.DAY,
+                event -> afternoon.add(event.visitor()));
+        List<String> morning = new ArrayList<>();
+        source.scan().forEach(KEYS, dayStart + 6 * UtcDays.HOUR, dayStart + 7 * UtcDays.HOUR,
+                event -> morning.add(event.visitor()));
+
+        assertThat(all).hasSize(count + 1).doesNotHaveDuplicates();
+        assertThat(afternoon).hasSize(count / 2).doesNotHaveDuplicates().doesNotContain("late");
+        long inMorning = IntStream.range(0, count).mapToLong(i -> i * (UtcDays.DAY / count))
+                .filter(offset -> offset >= 6 * UtcDays.HOUR && offset < 7 * UtcDays.HOUR).count();
+        assertThat(morning).hasSize((int) inMorning + 1).contains("late");
+    }
+
+    private static String packed(long offset, String visitor) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String field : RawFields.ORDER) {
+            fields.put(field, "");
+        }
+        fields.put(RawFields.TIME, Long.toString(offset));
+        fields.put(RawFields.NAME, "pageview");
+        fields.put(RawFields.VISITOR, visitor);
+        fields.put(RawFields.SESSION, "s-" + visitor);
+        return String.join(RawFields.SEPARATOR, fields.values());
     }
 
     private static void append(long dayStart, long offset, String visitor, String path, String props)
