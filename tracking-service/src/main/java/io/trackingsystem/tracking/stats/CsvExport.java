@@ -88,20 +88,20 @@ public final class CsvExport {
         String afterId = position.afterId();
         while (dayIndex < days.size() && pieceRows < PIECE_ROWS && scanned < PIECE_SCAN && rows < MAX_EVENT_ROWS) {
             int wanted = Math.min(RawScan.CHUNK, PIECE_ROWS - pieceRows);
-            List<RawEvent> chunk = source.scan().after(query.keys(), days.get(dayIndex), afterId, wanted);
-            for (RawEvent event : chunk) {
+            RawChunk chunk = source.scan().after(query.keys(), days.get(dayIndex), afterId, wanted);
+            for (RawEvent event : chunk.events()) {
                 if (range.contains(event.time()) && query.matches(event, pages)) {
                     Csv.row(csv, cells(event));
                     rows++;
                     pieceRows++;
                 }
             }
-            scanned += chunk.size();
-            if (chunk.size() < wanted) {
+            scanned += chunk.entries();
+            if (chunk.entries() < wanted) {
                 dayIndex++;
                 afterId = "";
             } else {
-                afterId = chunk.get(chunk.size() - 1).id();
+                afterId = chunk.lastId();
             }
         }
         boolean done = dayIndex >= days.size() || rows >= MAX_EVENT_ROWS;

@@ -80,8 +80,8 @@ public final class EventList {
         PriorityQueue<RawEvent> best = new PriorityQueue<>(NEWEST_FIRST.reversed());
         String before = "";
         while (true) {
-            List<RawEvent> chunk = source.scan().before(query.keys(), day, before, CHUNK);
-            for (RawEvent event : chunk) {
+            RawChunk chunk = source.scan().before(query.keys(), day, before, CHUNK);
+            for (RawEvent event : chunk.events()) {
                 if (accept.test(event)) {
                     best.add(event);
                     if (best.size() > count) {
@@ -89,10 +89,10 @@ public final class EventList {
                     }
                 }
             }
-            if (chunk.size() < CHUNK) {
+            if (chunk.entries() < CHUNK) {
                 break;
             }
-            before = chunk.get(chunk.size() - 1).id();
+            before = chunk.lastId();
             if (best.size() == count && best.peek().time() > idPart(before, 0) + RawScan.ID_SLACK) {
                 break;
             }

@@ -6,9 +6,7 @@ import io.trackingsystem.tracking.storage.RawFields;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Reads an XRANGE/XREVRANGE reply of a raw stream straight into {@link RawEvent}s: each entry's one packed value
@@ -16,7 +14,7 @@ import java.util.List;
  * intermediate string. Scans read millions of entries, so values of the low-cardinality fields (name, client,
  * referrer, page ...) are shared through a small cache instead of decoded anew.
  */
-final class RawEventOutput extends CommandOutput<String, String, List<RawEvent>> {
+final class RawEventOutput extends CommandOutput<String, String, RawChunk> {
 
     private static final int FIELDS = RawFields.ORDER.size();
     private static final byte SEPARATOR = (byte) RawFields.SEPARATOR.charAt(0);
@@ -57,7 +55,7 @@ final class RawEventOutput extends CommandOutput<String, String, List<RawEvent>>
     private boolean complete;
 
     RawEventOutput(String day, long dayStart, int expected) {
-        super(StringCodec.UTF8, new ArrayList<>(expected));
+        super(StringCodec.UTF8, new RawChunk(expected));
         this.day = day;
         this.dayStart = dayStart;
     }
@@ -85,12 +83,10 @@ final class RawEventOutput extends CommandOutput<String, String, List<RawEvent>>
     @Override
     public void complete(int depth) {
         if (depth == 1 && id != null) {
-            if (complete) {
-                output.add(new RawEvent(day, id, dayStart + time, values[NAME], values[TYPE], values[VISITOR],
-                        values[SESSION], values[PATH], values[REFERRER],
-                        new String[]{values[UTM[0]], values[UTM[1]], values[UTM[2]], values[UTM[3]], values[UTM[4]]},
-                        values[BROWSER], values[OS], values[DEVICE], values[SCREEN], values[LANGUAGE], values[PROPS]));
-            }
+            output.entry(id, !complete ? null : new RawEvent(day, id, dayStart + time, values[NAME], values[TYPE],
+                    values[VISITOR], values[SESSION], values[PATH], values[REFERRER],
+                    new String[]{values[UTM[0]], values[UTM[1]], values[UTM[2]], values[UTM[3]], values[UTM[4]]},
+                    values[BROWSER], values[OS], values[DEVICE], values[SCREEN], values[LANGUAGE], values[PROPS]));
             id = null;
             nameRead = false;
             complete = false;

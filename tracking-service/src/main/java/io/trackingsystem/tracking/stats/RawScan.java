@@ -82,15 +82,14 @@ final class RawScan {
         }
         while (active > 0) {
             Chunk chunk = take(arrived);
-            if (chunk.events().size() == CHUNK) {
-                Lane lane = chunk.lane();
-                request(lane.after(chunk.events().get(CHUNK - 1).id()), arrived);
+            if (chunk.read().entries() == CHUNK) {
+                request(chunk.lane().after(chunk.read().lastId()), arrived);
             } else if (!waiting.isEmpty()) {
                 request(waiting.poll(), arrived);
             } else {
                 active--;
             }
-            for (RawEvent event : chunk.events()) {
+            for (RawEvent event : chunk.read().events()) {
                 if (event.time() >= from && event.time() < to) {
                     sink.accept(event);
                 }
@@ -99,13 +98,13 @@ final class RawScan {
     }
 
     /** Up to {@code count} entries of a day's stream in storage order, after {@code afterId} ("" = from the start). */
-    List<RawEvent> after(TrackingKeys keys, String day, String afterId, int count) {
+    RawChunk after(TrackingKeys keys, String day, String afterId, int count) {
         String start = afterId.isEmpty() ? "-" : "(" + afterId;
         return await(range(0, CommandType.XRANGE, keys.raw(day), day, start, "+", count));
     }
 
     /** Up to {@code count} entries in reverse storage order, before {@code beforeId} ("" = from the newest). */
-    List<RawEvent> before(TrackingKeys keys, String day, String beforeId, int count) {
+    RawChunk before(TrackingKeys keys, String day, String beforeId, int count) {
         String end = beforeId.isEmpty() ? "+" : "(" + beforeId;
         return await(range(0, CommandType.XREVRANGE, keys.raw(day), day, end, "-", count));
     }
@@ -132,10 +131,10 @@ final class RawScan {
 
     private void request(Lane lane, BlockingQueue<Chunk> arrived) {
         range(lane.connection(), CommandType.XRANGE, lane.key(), lane.day(), lane.start(), lane.end(), CHUNK)
-                .whenComplete((events, failure) -> arrived.add(new Chunk(lane, events, failure)));
+                .whenComplete((read, failure) -> arrived.add(new Chunk(lane, read, failure)));
     }
 
-    private CompletionStage<List<RawEvent>> range(int connection, CommandType command, String key, String day,
+    private CompletionStage<RawChunk> range(int connection, CommandType command, String key, String day,
                                                   String start, String end, int count) {
         CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8).addKey(key).add(start).add(end)
                 .add(CommandKeyword.COUNT).add(count);
@@ -158,7 +157,7 @@ final class RawScan {
         }
     }
 
-    private static List<RawEvent> await(CompletionStage<List<RawEvent>> stage) {
+    private static RawChunk await(CompletionStage<RawChunk> stage) {
         try {
             return stage.toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -182,6 +181,6 @@ final class RawScan {
         }
     }
 
-    private record Chunk(Lane lane, List<RawEvent> events, Throwable failure) {
+    private record Chunk(Lane lane, RawChunk read, Throwable failure) {
     }
 }

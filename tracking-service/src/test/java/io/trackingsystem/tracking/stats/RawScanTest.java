@@ -97,6 +97,27 @@ class RawScanTest {
         assertThat(morning).hasSize((int) inMorning + 1).contains("late");
     }
 
+    @Test
+    void skipsAnUnreadableEntryWithoutLosingTheRestOfItsDay() throws Exception {
+        long dayStart = Days.startOfDayContaining(System.currentTimeMillis()) - 3 * UtcDays.DAY;
+        String key = KEYS.raw(UtcDays.day(dayStart));
+        List<RedisFuture<String>> sent = new ArrayList<>();
+        for (int i = 0; i < RawScan.CHUNK + 100; i++) {
+            String value = i == RawScan.CHUNK - 1 ? "not a packed event" : packed(i, "v" + i);
+            sent.add(redis.async().xadd(key, new XAddArgs().id((dayStart + UtcDays.HOUR + i) + "-0"),
+                    RawFields.FIELD, value));
+        }
+        for (var future : sent) {
+            future.get();
+        }
+
+        List<String> visitors = new ArrayList<>();
+        source.scan().forEach(KEYS, dayStart, dayStart + UtcDays.DAY, event -> visitors.add(event.visitor()));
+
+        assertThat(visitors).hasSize(RawScan.CHUNK + 99).doesNotContain("v" + (RawScan.CHUNK - 1))
+                .contains("v" + (RawScan.CHUNK + 99));
+    }
+
     private static String packed(long offset, String visitor) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (String field : RawFields.ORDER) {
