@@ -7,6 +7,8 @@ import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+
 /** Maps any failure to the one problem shape, and writes it onto a message. */
 public final class Problems {
 
@@ -24,7 +26,8 @@ public final class Problems {
             if (cause instanceof JacksonException json) {
                 return Problem.of(400, "Malformed JSON", json.getOriginalMessage());
             }
-            if (cause instanceof RedisException) {
+            // Lettuce fails the commands in flight when Redis goes away with the connection's own I/O error.
+            if (cause instanceof RedisException || cause instanceof IOException) {
                 LOG.warn("Redis failure: {}", cause.toString());
                 return Problem.of(503, "Service Unavailable", "Storage is unreachable; try again shortly")
                         .with("retryAfter", 2);

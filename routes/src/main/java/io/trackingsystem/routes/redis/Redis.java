@@ -9,25 +9,36 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One Redis client per service instance. Lettuce connections are thread-safe and pipeline on their own, so one
  * shared connection carries all ordinary commands. Blocking reads and subscriptions get their own connections.
  *
  * <p>Commands fail at once while the connection is down, instead of queueing: callers answer 503 rather than hang.
+ * Reconnection is retried at least every second, for as long as Redis stays away.
  */
 public final class Redis implements AutoCloseable {
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Lettuce's default backs off to 30 s between reconnection attempts, which would keep a service down for up to
+     * 30 s after a long Redis outage ended. Capped at one second, service resumes within a second of Redis' return.
+     */
+    private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
 
     private final ClientResources resources;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> shared;
 
     private Redis(String url) {
-        this.resources = DefaultClientResources.create();
+        this.resources = DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), MAX_RECONNECT_DELAY, 2,
+                        TimeUnit.MILLISECONDS))
+                .build();
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(COMMAND_TIMEOUT);
         this.client = RedisClient.create(resources, uri);
