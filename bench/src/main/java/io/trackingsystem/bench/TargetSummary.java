@@ -1,0 +1,97 @@
+package io.trackingsystem.bench;
+
+import io.trackingsystem.bench.Report.Format;
+
+import java.util.List;
+import java.util.OptionalDouble;
+
+/** The results file's first table: each target, what this run measured, and whether it was met. */
+final class TargetSummary {
+
+    static final String TEN_MILLION = "10000000";
+
+    private final Results results;
+    private final StringBuilder md;
+
+    TargetSummary(Results results, StringBuilder md) {
+        this.results = results;
+        this.md = md;
+    }
+
+    void write() {
+        md.append("## Against the targets\n\n| target | goal | measured | met |\n|---|---|---|---|\n");
+        ingest();
+        endToEnd();
+        queries();
+        memory();
+        md.append('\n');
+    }
+
+    private void ingest() {
+        OptionalDouble rps = results.number("ingest_c64", "rps");
+        OptionalDouble ceiling = results.number("ceiling_camel_c64", "rps");
+        OptionalDouble p99 = results.number("ingest_c64", "p99_ms");
+        boolean measured = rps.isPresent() && ceiling.isPresent() && p99.isPresent();
+        boolean met = measured && rps.getAsDouble() >= 0.5 * ceiling.getAsDouble() && p99.getAsDouble() < 10;
+        row("Single-event ingest, 64 connections", "≥ 50% of the HTTP ceiling, p99 < 10 ms",
+                Format.count(rps) + " events/s = " + Format.percent(rps, ceiling) + " of the Camel no-op ceiling ("
+                        + Format.percent(rps, results.number("ceiling_vertx_c64", "rps")) + " of bare Vert.x), p99 "
+                        + Format.ms(p99) + " ms", measured ? yesNo(met) : "not measured");
+    }
+
+    private void endToEnd() {
+        OptionalDouble rate = results.number("e2e", "events_per_s");
+        boolean complete = results.text("e2e", "complete").equals("yes");
+        row("End-to-end processing", "≥ 50,000 events/s, stream lag bounded",
+                Format.count(rate) + " events/s over " + Format.count(results.number("e2e", "events"))
+                        + " events; backlog peaked at " + Format.count(results.number("e2e", "max_backlog"))
+                        + " entries" + (complete ? " and drained" : ", run did not finish"),
+                rate.isPresent() ? yesNo(complete && rate.getAsDouble() >= 50_000) : "not measured");
+    }
+
+    private void queries() {
+        List<String> sizes = StorageSection.sizes(results);
+        if (sizes.isEmpty()) {
+            row("Query latency at 10M events", "p95 < 50 ms", "not measured", "not measured");
+            return;
+        }
+        String largest = sizes.get(sizes.size() - 1);
+        double worst = 0;
+        for (String query : StorageSection.QUERIES) {
+            worst = Math.max(worst, results.number("query_" + largest + "_" + query, "p95_ms").orElse(0));
+        }
+        double worstHttp = 0;
+        for (String query : StorageSection.QUERIES) {
+            worstHttp = Math.max(worstHttp, results.number("query_http_" + largest + "_" + query, "p95_ms").orElse(0));
+        }
+        String measured = "slowest p95 at " + Format.size(largest) + " events: "
+                + Format.ms(OptionalDouble.of(worst)) + " ms in the service, " + Format.ms(OptionalDouble.of(worstHttp))
+                + " ms over HTTP";
+        boolean atTenMillion = largest.equals(TEN_MILLION);
+        row("Query latency at 10M events", "p95 < 50 ms", measured,
+                atTenMillion ? yesNo(worst < 50) : "not measured at 10M (see notes)");
+    }
+
+    private void memory() {
+        List<String> sizes = StorageSection.sizes(results);
+        if (sizes.isEmpty()) {
+            row("Redis memory per raw event", "≤ 200 bytes", "not measured", "not measured");
+            return;
+        }
+        String largest = sizes.get(sizes.size() - 1);
+        OptionalDouble raw = results.number("memory_" + largest, "raw_per_event");
+        row("Redis memory per raw event", "≤ 200 bytes", Format.bytes(raw) + " at " + Format.size(largest)
+                        + " events (roll-ups " + Format.bytes(results.number("memory_" + largest, "rollups_per_event"))
+                        + " more)",
+                raw.isPresent() ? yesNo(raw.getAsDouble() <= 200) : "not measured");
+    }
+
+    private void row(String target, String goal, String measured, String met) {
+        md.append("| ").append(target).append(" | ").append(goal).append(" | ").append(measured).append(" | ")
+                .append(met).append(" |\n");
+    }
+
+    private static String yesNo(boolean met) {
+        return met ? "yes" : "no";
+    }
+}

@@ -1,0 +1,71 @@
+package io.trackingsystem.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportTest {
+
+    private static final Map<String, String> MACHINE = Map.of("date", "2026-11-28 01:00 UTC", "commit", "abc1234",
+            "nproc", "2", "load_start", "1.00 0.50 0.20");
+
+    @Test
+    void printsIngestAsAShareOfTheSameRunsHttpCeilings() {
+        String md = render(
+                "RESULT ceiling_camel_c64 connections=64 requests=300000 seconds=15 rps=20000.0 p50_ms=3 p99_ms=6 p999_ms=9 errors=0 non2xx=0",
+                "RESULT ceiling_vertx_c64 connections=64 requests=600000 seconds=15 rps=40000.0 p50_ms=1 p99_ms=2 p999_ms=3 errors=0 non2xx=0",
+                "RESULT ingest_c64 connections=64 requests=150000 seconds=15 rps=10000.0 p50_ms=5 p99_ms=9.5 p999_ms=20 errors=0 non2xx=0");
+
+        assertThat(md).contains("| 64 | 10,000 | 5.00 | 9.50 | 20.0 | 0 | 20,000 | 50% | 40,000 | 25% |");
+        assertThat(md).contains("| Single-event ingest, 64 connections | ≥ 50% of the HTTP ceiling, p99 < 10 ms | "
+                + "10,000 events/s = 50% of the Camel no-op ceiling (25% of bare Vert.x), p99 9.50 ms | yes |");
+    }
+
+    @Test
+    void judgesEndToEndAndShowsItsLagEveryFiveSeconds() {
+        List<String> lines = new ArrayList<>();
+        for (int t = 0; t <= 12; t++) {
+            lines.add("SERIES e2e t=" + t + " sent=" + t * 1000 + " acknowledged=" + t * 1000 + " processed=" + t * 900
+                    + " pending=10 lag=" + t * 100);
+        }
+        lines.add("RESULT e2e events=12000 processed=12000 complete=yes seconds=13 events_per_s=923.1 max_backlog=1210 "
+                + "connections=8 retried=0 failed=0 redis_cpu_us_per_event=50");
+        lines.add("RESULT redis_xadd rps=100000 p50_ms=1 payload_bytes=380 clients=50 pipeline=16");
+
+        String md = render(lines.toArray(String[]::new));
+
+        assertThat(md).contains("| End-to-end processing | ≥ 50,000 events/s, stream lag bounded | 923 events/s over "
+                + "12,000 events; backlog peaked at 1,210 entries and drained | no |");
+        assertThat(md).contains("| 0 | 0 | 0 | 0 | 10 | 0 |", "| 5 | 5,000 | 5,000 | 4,500 | 10 | 500 |",
+                "| 10 | 10,000 |", "| 12 | 12,000 | 12,000 | 10,800 | 10 | 1,200 |");
+        assertThat(md).doesNotContain("| 3 | 3,000 |");
+        assertThat(md).contains("| Redis CPU: 50.0 µs of Redis CPU per event, one Redis core | 20,000 | 5% |");
+        assertThat(md).contains("| Redis XADD ceiling (one append per event, nothing else) | 100,000 | 1% |");
+    }
+
+    @Test
+    void saysWhenTenMillionWasNotMeasuredAndReportsTheLargestSizeRun() {
+        String md = render(
+                "RESULT seed_1000000 events=1000000 processed=1000000 complete=yes seconds=100 events_per_s=10000",
+                "RESULT query_1000000_overview p50_ms=3 p95_ms=4 p99_ms=5 iterations=200",
+                "RESULT query_1000000_timeseries p50_ms=6 p95_ms=8 p99_ms=9 iterations=200",
+                "RESULT query_1000000_breakdown p50_ms=20 p95_ms=31 p99_ms=40 iterations=200",
+                "RESULT query_http_1000000_breakdown p50_ms=25 p95_ms=36 p99_ms=50 iterations=100",
+                "RESULT memory_1000000 events=1000000 keys=5000 raw_per_event=149.5 rollups_per_event=38 transient_per_event=100",
+                "NOTE Seeding to 10000000 events skipped: too slow");
+
+        assertThat(md).contains("| Query latency at 10M events | p95 < 50 ms | slowest p95 at 1M events: 31.0 ms in the "
+                + "service, 36.0 ms over HTTP | not measured at 10M (see notes) |");
+        assertThat(md).contains("| Redis memory per raw event | ≤ 200 bytes | 150 B at 1M events (roll-ups 38 B more) | yes |");
+        assertThat(md).contains("| 1M | breakdown | 20.0 | 31.0 | 40.0 | 25.0 | 36.0 |");
+        assertThat(md).contains("- Seeding to 10000000 events skipped: too slow");
+    }
+
+    private static String render(String... lines) {
+        return new Report(Results.parse(List.of(lines)), MACHINE).render();
+    }
+}
