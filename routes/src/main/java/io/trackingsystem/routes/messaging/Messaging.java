@@ -21,6 +21,16 @@ public final class Messaging {
         return "rpc:{" + service + "}:requests";
     }
 
+    /** Set by every instance of a service each second, expiring seconds after the last: a live instance exists. */
+    static String aliveKey(String service) {
+        return "rpc:{" + service + "}:alive";
+    }
+
+    /** Like {@link #aliveKey}, expiring an hour after the last beat: the service has been running lately. */
+    static String seenKey(String service) {
+        return "rpc:{" + service + "}:seen";
+    }
+
     /** The pub/sub channel on which one caller instance receives its replies. */
     public static String replyChannel(String instanceId) {
         return "rpc:replies:" + instanceId;

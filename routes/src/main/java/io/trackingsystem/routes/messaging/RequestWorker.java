@@ -28,7 +28,8 @@ import java.util.concurrent.Semaphore;
  * The service's side of request/reply: reads its request stream through a consumer group, so replicas share the
  * work and each request is handled once. Entries are acknowledged after the reply is published. Entries left
  * pending by a replica that died are claimed once they have been idle for {@code claimIdle}. Requests whose
- * caller has already given up are acknowledged without work.
+ * caller has already given up are acknowledged without work. While it runs, it tells callers that the service is
+ * alive ({@link Presence}).
  */
 final class RequestWorker implements Runnable {
 
@@ -40,6 +41,7 @@ final class RequestWorker implements Runnable {
     private final String stream;
     private final Consumer<String> consumer;
     private final Redis redis;
+    private final Presence presence;
     private final CamelContext context;
     private final ExecutorService executor;
     private final Semaphore inFlight;
@@ -48,12 +50,13 @@ final class RequestWorker implements Runnable {
     private volatile boolean running = true;
     private Thread thread;
 
-    RequestWorker(String service, String instanceId, Redis redis, CamelContext context, ExecutorService executor,
-                  int maxInFlight, Duration claimIdle) {
+    RequestWorker(String service, String instanceId, Redis redis, Presence presence, CamelContext context,
+                  ExecutorService executor, int maxInFlight, Duration claimIdle) {
         this.service = service;
         this.stream = Messaging.requestStream(service);
         this.consumer = Consumer.from(service, instanceId);
         this.redis = redis;
+        this.presence = presence;
         this.context = context;
         this.executor = executor;
         this.inFlight = new Semaphore(maxInFlight);
@@ -91,8 +94,13 @@ final class RequestWorker implements Runnable {
             RedisCommands<String, String> commands = connection.sync();
             createGroup(commands, stream, consumer.getGroup());
             long nextClaim = 0;
+            long nextBeat = 0;
             while (running) {
                 try {
+                    if (System.currentTimeMillis() >= nextBeat) {
+                        presence.beat(consumer.getName());
+                        nextBeat = System.currentTimeMillis() + Presence.BEAT.toMillis();
+                    }
                     if (System.currentTimeMillis() >= nextClaim) {
                         claimAbandoned(commands);
                         nextClaim = System.currentTimeMillis() + claimIdle.toMillis();

@@ -8,6 +8,7 @@ import org.apache.camel.support.DefaultComponent;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -24,6 +25,7 @@ public final class ServiceComponent extends DefaultComponent {
     private final Redis redis;
     private final CommonConfig config;
     private final Map<String, RequestWorker> workers = new HashMap<>();
+    private final Map<String, Presence> presences = new ConcurrentHashMap<>();
     private Replies replies;
     private ExecutorService executor;
 
@@ -51,6 +53,11 @@ public final class ServiceComponent extends DefaultComponent {
         return config.requestStreamMax();
     }
 
+    /** Whether {@code service} has a live instance; shared by this context's callers and answerers of it. */
+    Presence presence(String service) {
+        return presences.computeIfAbsent(service, name -> new Presence(redis.async(), name));
+    }
+
     synchronized Replies replies() {
         if (replies == null) {
             replies = new Replies(redis, config.instanceId());
@@ -66,8 +73,8 @@ public final class ServiceComponent extends DefaultComponent {
                         .newThreadPool(this, "service-requests", concurrency, concurrency);
             }
             Duration claimIdle = Duration.ofMillis(Math.max(1000, config.requestTimeout().toMillis() / 2));
-            worker = new RequestWorker(service, config.instanceId(), redis, getCamelContext(), executor,
-                    concurrency * 4, claimIdle);
+            worker = new RequestWorker(service, config.instanceId(), redis, presence(service), getCamelContext(),
+                    executor, concurrency * 4, claimIdle);
             worker.register(operation, consumer);
             workers.put(service, worker);
             worker.start();

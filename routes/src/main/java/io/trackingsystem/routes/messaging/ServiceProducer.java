@@ -12,7 +12,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Sends a request and completes the exchange with the reply, without holding a thread while it waits. A request
- * that gets no reply in time fails with 504; one that cannot be queued fails with 503.
+ * that gets no reply in time fails with 504; one that cannot be queued, or is for a service with no live instance
+ * ({@link Presence}), fails with 503 at once.
  */
 final class ServiceProducer extends DefaultAsyncProducer {
 
@@ -34,6 +35,11 @@ final class ServiceProducer extends DefaultAsyncProducer {
         try {
             replies = component.replies();
         } catch (RuntimeException e) {
+            exchange.setException(unavailable());
+            callback.done(true);
+            return true;
+        }
+        if (component.presence(endpoint.getService()).knownDown()) {
             exchange.setException(unavailable());
             callback.done(true);
             return true;

@@ -1,0 +1,97 @@
+package io.trackingsystem.reliability;
+
+import io.trackingsystem.reliability.Api.Account;
+import io.trackingsystem.reliability.Api.Response;
+import io.trackingsystem.routes.runtime.CamelService;
+import io.trackingsystem.routes.testing.RedisFixture;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The tracking-service stops consuming while senders keep going. Once the unprocessed part of the ingest stream
+ * passes {@code INGEST_MAX_BACKLOG}, ingest answers 503 with Retry-After and the stream stops growing, however hard
+ * clients push; when the consumer is back, the backlog drains and ingest accepts again. The gateway-level limits
+ * are tested in the gateway's IngestProtectionTest; this is the same promise with the real consumer group.
+ */
+class SlowConsumerTest {
+
+    private static final int MAX_BACKLOG = 2_000;
+    private static final int BATCH = 100;
+
+    @Test
+    void ingestAnswers503OnceTheBacklogPassesItsLimitAndTheStreamStopsGrowing() throws Exception {
+        RedisFixture.flush();
+        try (Product product = Product.on(RedisFixture.url(), Map.of("INGEST_MAX_BACKLOG",
+                Integer.toString(MAX_BACKLOG)))) {
+            product.userService();
+            CamelService consumer = product.trackingService();
+            product.gateway();
+            Account account = product.api.register();
+
+            try (Ingestion ingestion = new Ingestion(product.api, account.apiKey())) {
+                ingestion.sendAll(BATCH, BATCH, 1).get();
+                await().atMost(Duration.ofSeconds(30)).until(() -> product.api.countedEvents(account) == BATCH);
+                consumer.close();
+
+                ingestion.sendContinuously(BATCH, 2);
+                await("the backlog limit is reached").atMost(Duration.ofSeconds(30)).until(() ->
+                        ingestion.answers().stream().anyMatch(answer -> answer.status() == 503));
+                long lengthAtLimit = IngestBacklog.length(RedisFixture.url());
+                List<Response> pushing = pushHard(product.api, account.apiKey(), Duration.ofSeconds(3));
+                long lengthAfterPushing = IngestBacklog.length(RedisFixture.url());
+
+                assertThat(pushing).hasSizeGreaterThan(20).allSatisfy(response -> {
+                    assertThat(response.isProblem(503)).as(response.body()).isTrue();
+                    assertThat(response.header("Retry-After")).isEqualTo("5");
+                });
+                assertThat(lengthAfterPushing).isEqualTo(lengthAtLimit);
+                assertThat(lengthAtLimit).as("about the limit, plus what arrives between two samples")
+                        .isBetween((long) MAX_BACKLOG, MAX_BACKLOG + 20L * BATCH);
+
+                product.trackingService();
+                long resumedAfter = ingestion.answers().size();
+                await("ingest resumes once the backlog drains").atMost(Duration.ofSeconds(60)).until(() ->
+                        ingestion.answers().stream().skip(resumedAfter).anyMatch(answer -> answer.status() == 202));
+                ingestion.stop();
+                await().atMost(Duration.ofSeconds(60)).until(() -> IngestBacklog.isDrained(RedisFixture.url()));
+                assertThat(product.api.countedEvents(account)).isEqualTo(ingestion.acknowledgedCount());
+            }
+        }
+    }
+
+    /** Four clients that ignore Retry-After and post batches back to back for {@code duration}. */
+    private static List<Response> pushHard(Api api, String apiKey, Duration duration) throws Exception {
+        String batch = "{\"batch\":[" + String.join(",", Collections.nCopies(BATCH,
+                "{\"eventName\":\"pageview\",\"page\":\"/flood\",\"anonymousId\":\"v\"}")) + "]}";
+        long until = System.currentTimeMillis() + duration.toMillis();
+        List<Response> answers = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                running.add(clients.submit(() -> {
+                    while (System.currentTimeMillis() < until) {
+                        answers.add(api.post("/api/events", batch, Map.of("X-API-Key", apiKey)));
+                    }
+                }));
+            }
+            for (Future<?> client : running) {
+                client.get();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        return answers;
+    }
+}
