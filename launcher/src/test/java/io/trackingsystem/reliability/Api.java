@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -93,6 +94,23 @@ final class Api {
         } catch (IOException e) {
             return new Response(0, HttpHeaders.of(Map.of(), (a, b) -> true), e.toString(),
                     Duration.ofNanos(System.nanoTime() - start));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends and returns once the head has arrived, leaving the body unread: for endless event streams. */
+    Response sendForHead(HttpRequest.Builder request) {
+        long start = System.nanoTime();
+        try {
+            HttpResponse<InputStream> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
+            return new Response(response.statusCode(), response.headers(), "",
+                    Duration.ofNanos(System.nanoTime() - start));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
