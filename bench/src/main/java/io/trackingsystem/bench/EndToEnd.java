@@ -87,7 +87,6 @@ public final class EndToEnd {
         long processed = 0;
         long maxBacklog = 0;
         long nextSample = start;
-        List<Long> backlogs = new ArrayList<>();
         while (true) {
             processed = counted.events() - countedBefore;
             if (sendingDone == 0 && !sender.isAlive()) {
@@ -97,7 +96,6 @@ public final class EndToEnd {
             if (t >= nextSample) {
                 Backlog backlog = Backlog.of(redis);
                 maxBacklog = Math.max(maxBacklog, backlog.unprocessed());
-                backlogs.add(backlog.unprocessed());
                 Line.series("e2e").add("t", Math.round((t - start) / 1e9)).add("sent", sent.get())
                         .add("acknowledged", acknowledged.get()).add("processed", processed)
                         .add("pending", backlog.pending()).add("lag", backlog.lag()).print();
@@ -112,6 +110,10 @@ public final class EndToEnd {
             Thread.sleep(100);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        Backlog last = Backlog.of(redis);
+        Line.series("e2e").add("t", (long) Math.ceil(seconds)).add("sent", sent.get())
+                .add("acknowledged", acknowledged.get()).add("processed", processed)
+                .add("pending", last.pending()).add("lag", last.lag()).print();
         double sendSeconds = ((sendingDone == 0 ? System.nanoTime() : sendingDone) - start) / 1e9;
         double redisCpu = RedisInfo.cpuSeconds(redis) - cpuBefore;
         long perEvent = Math.max(1, processed);
@@ -121,7 +123,7 @@ public final class EndToEnd {
                 .add("seconds", seconds).add("events_per_s", processed / seconds)
                 .add("send_seconds", sendSeconds).add("ingest_events_per_s", acknowledged.get() / sendSeconds)
                 .add("connections", connections).add("max_backlog", maxBacklog)
-                .add("final_backlog", backlogs.isEmpty() ? 0 : backlogs.get(backlogs.size() - 1))
+                .add("final_backlog", last.unprocessed())
                 .add("retried", retried.get()).add("failed", failed.get())
                 .add("redis_cpu_us_per_event", redisCpu * 1e6 / perEvent).print();
     }

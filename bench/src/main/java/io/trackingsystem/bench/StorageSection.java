@@ -68,25 +68,32 @@ final class StorageSection {
         md.append('\n');
     }
 
+    /** (used_memory after − before − the ingest stream's growth) / events added, from a seeding's result. */
+    private OptionalDouble growthPerEvent(String seed) {
+        double added = results.number(seed, "events").orElse(0);
+        if (added == 0 || results.number(seed, "used_memory_after").isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        double used = results.number(seed, "used_memory_after").getAsDouble()
+                - results.number(seed, "used_memory_before").orElse(0);
+        double stream = results.number(seed, "ingest_stream_bytes_after").orElse(0)
+                - results.number(seed, "ingest_stream_bytes_before").orElse(0);
+        return OptionalDouble.of((used - stream) / added);
+    }
+
     private void memory(List<String> sizes) {
         md.append("## 7. Redis memory per stored event\n\n`MEMORY USAGE <key> SAMPLES 0` of every key of the seeded "
-                + "account, by kind (see docs/data-model.md), divided by its stored raw events. `used_memory` grows by "
-                + "more: it also holds the ingest stream (trimmed at about 1M entries) and the other runs' accounts.\n\n")
+                + "account, by kind (see docs/data-model.md), divided by its stored raw events; and the growth of "
+                + "`used_memory` while seeding, less the growth of the ingest stream, per event added.\n\n")
                 .append("| stored events | raw | roll-ups | dedupe + session state (transient) | keys | "
-                        + "used_memory growth while seeding, per event |\n|---|---|---|---|---|---|\n");
+                        + "used_memory growth per event |\n|---|---|---|---|---|---|\n");
         for (String size : sizes) {
             String name = "memory_" + size;
             if (!results.has(name)) {
                 continue;
             }
             String seed = "seed_" + size;
-            OptionalDouble growth = OptionalDouble.empty();
-            OptionalDouble before = results.number(seed, "used_memory_before");
-            OptionalDouble after = results.number(seed, "used_memory_after");
-            OptionalDouble added = results.number(seed, "events");
-            if (before.isPresent() && after.isPresent() && added.isPresent() && added.getAsDouble() > 0) {
-                growth = OptionalDouble.of((after.getAsDouble() - before.getAsDouble()) / added.getAsDouble());
-            }
+            OptionalDouble growth = growthPerEvent("seed_" + size);
             md.append("| ").append(Format.count(results.number(name, "events"))).append(" | ")
                     .append(Format.bytes(results.number(name, "raw_per_event"))).append(" | ")
                     .append(Format.bytes(results.number(name, "rollups_per_event"))).append(" | ")

@@ -45,8 +45,14 @@ final class TargetSummary {
         row("End-to-end processing", "≥ 50,000 events/s, stream lag bounded",
                 Format.count(rate) + " events/s over " + Format.count(results.number("e2e", "events"))
                         + " events; backlog peaked at " + Format.count(results.number("e2e", "max_backlog"))
-                        + " entries" + (complete ? " and drained" : ", run did not finish"),
+                        + " entries" + (complete ? " and drained" : ", run did not finish")
+                        + retried(results.text("e2e", "retried")),
                 rate.isPresent() ? yesNo(complete && rate.getAsDouble() >= 50_000) : "not measured");
+    }
+
+    private static String retried(String batches) {
+        return batches.isEmpty() || batches.equals("0") ? ""
+                : " (" + batches + " batches answered 503/429 and retried)";
     }
 
     private void queries() {
