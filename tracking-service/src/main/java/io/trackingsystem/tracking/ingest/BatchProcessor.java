@@ -13,19 +13,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Takes a batch of stream entries through the pipeline, stores each account's events with one script call per
- * chunk, publishes them, and says which entries may be acknowledged: the dropped ones and the stored ones. An
- * entry whose processing failed is left out, stays pending, and is retried later (see {@link Redelivery}). When
- * a chunk fails, its events are retried one by one at once, so one poison event does not hold back the others.
+ * Takes a batch of stream entries through the pipeline, stores each account's events (in batches of at most
+ * {@link EventStore#MAX_EVENTS}), publishes them, and says which entries may be acknowledged: the dropped ones and
+ * the stored ones. An entry whose processing failed is left out, stays pending, and is retried later (see
+ * {@link Redelivery}). When a store batch fails, its events are retried one by one at once, so one poison event
+ * does not hold back the others.
  */
 final class BatchProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchProcessor.class);
-    private static final long STORE_TIMEOUT_SECONDS = 30;
 
     private final Pipeline pipeline;
     private final EventStore store;
@@ -55,19 +53,30 @@ final class BatchProcessor {
                 byAccount.computeIfAbsent(event.account(), a -> new ArrayList<>()).add(event);
             }
         }
-        List<Chunk> chunks = new ArrayList<>();
+        List<EventStore.Batch> batches = new ArrayList<>();
         byAccount.forEach((account, events) -> {
             for (int from = 0; from < events.size(); from += EventStore.MAX_EVENTS) {
-                List<Event> part = events.subList(from, Math.min(events.size(), from + EventStore.MAX_EVENTS));
-                chunks.add(new Chunk(account, part, store.store(account, part).toCompletableFuture()));
+                batches.add(new EventStore.Batch(account,
+                        events.subList(from, Math.min(events.size(), from + EventStore.MAX_EVENTS))));
             }
         });
-        for (Chunk chunk : chunks) {
-            List<String> sessions = await(chunk.result());
-            if (sessions != null) {
-                finish(chunk.account(), chunk.events(), sessions, done);
-            } else if (chunk.events().size() > 1) {
-                retryOneByOne(chunk, done);
+        List<EventStore.Batch> singles = new ArrayList<>();
+        for (EventStore.Stored stored : store.store(batches)) {
+            metrics.conflicts(stored.conflicts());
+            if (stored.ok()) {
+                finish(stored, done);
+            } else if (stored.batch().events().size() > 1 && !(stored.failure() instanceof EventStore.ContendedException)) {
+                LOG.warn("Storing a batch failed, retrying its events one by one: {}", stored.failure().toString());
+                stored.batch().events().forEach(e -> singles.add(new EventStore.Batch(e.account(), List.of(e))));
+            } else {
+                LOG.warn("Storing {} events failed: {}", stored.batch().events().size(), stored.failure().toString());
+                metrics.failed(stored.batch().events().size());
+            }
+        }
+        for (EventStore.Stored stored : singles.isEmpty() ? List.<EventStore.Stored>of() : store.store(singles)) {
+            metrics.conflicts(stored.conflicts());
+            if (stored.ok()) {
+                finish(stored, done);
             } else {
                 metrics.failed(1);
             }
@@ -89,42 +98,13 @@ final class BatchProcessor {
         }
     }
 
-    private void retryOneByOne(Chunk chunk, List<String> done) {
-        List<Chunk> singles = new ArrayList<>(chunk.events().size());
-        for (Event event : chunk.events()) {
-            singles.add(new Chunk(chunk.account(), List.of(event),
-                    store.store(chunk.account(), List.of(event)).toCompletableFuture()));
-        }
-        for (Chunk single : singles) {
-            List<String> sessions = await(single.result());
-            if (sessions != null) {
-                finish(single.account(), single.events(), sessions, done);
-            } else {
-                metrics.failed(1);
-            }
-        }
-    }
-
-    private void finish(String account, List<Event> events, List<String> sessions, List<String> done) {
+    private void finish(EventStore.Stored stored, List<String> done) {
+        List<Event> events = stored.batch().events();
+        List<String> sessions = stored.sessionIds();
         long duplicates = sessions.stream().filter(String::isEmpty).count();
         metrics.drop(DropReason.DUPLICATE, duplicates);
         metrics.stored(events.size() - duplicates);
         events.forEach(event -> done.add(event.entryId()));
-        live.publish(account, events, sessions);
-    }
-
-    private static List<String> await(CompletableFuture<List<String>> result) {
-        try {
-            return result.get(STORE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (Exception e) {
-            LOG.warn("Storing a batch failed: {}", e.getMessage());
-            return null;
-        }
-    }
-
-    private record Chunk(String account, List<Event> events, CompletableFuture<List<String>> result) {
+        live.publish(stored.batch().account(), events, sessions);
     }
 }

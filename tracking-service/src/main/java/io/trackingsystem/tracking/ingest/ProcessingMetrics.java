@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Counts what happens to events. The counters live here, so they work with or without a metrics registry; when
  * Micrometer is present they appear at /observe/metrics as {@code tracking_events_stored_total},
  * {@code tracking_events_dropped_total{reason=...}}, {@code tracking_events_dead_lettered_total},
- * {@code tracking_events_failed_total} and {@code tracking_entries_reclaimed_total}.
+ * {@code tracking_events_failed_total}, {@code tracking_entries_reclaimed_total} and
+ * {@code tracking_store_conflicts_total}.
  */
 public final class ProcessingMetrics {
 
@@ -21,6 +22,7 @@ public final class ProcessingMetrics {
     private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong reclaimed = new AtomicLong();
+    private final AtomicLong conflicts = new AtomicLong();
     private final Map<DropReason, AtomicLong> dropped = new EnumMap<>(DropReason.class);
 
     public ProcessingMetrics() {
@@ -34,6 +36,8 @@ public final class ProcessingMetrics {
         counter(registry, "tracking.events.dead_lettered", "entries moved to the dead-letter stream", deadLettered);
         counter(registry, "tracking.events.failed", "failed processing attempts (retried later)", failed);
         counter(registry, "tracking.entries.reclaimed", "pending entries taken over from idle consumers", reclaimed);
+        counter(registry, "tracking.store.conflicts", "store attempts repeated because a concurrent write changed "
+                + "what they read", conflicts);
         dropped.forEach((reason, count) -> FunctionCounter.builder("tracking.events.dropped", count, AtomicLong::get)
                 .description("events dropped, by reason").tag("reason", reason.tag()).register(registry));
     }
@@ -66,6 +70,10 @@ public final class ProcessingMetrics {
         reclaimed.addAndGet(n);
     }
 
+    void conflicts(long n) {
+        conflicts.addAndGet(n);
+    }
+
     public long stored() {
         return stored.get();
     }
@@ -86,6 +94,10 @@ public final class ProcessingMetrics {
         return reclaimed.get();
     }
 
+    public long conflicts() {
+        return conflicts.get();
+    }
+
     /** All counters by name, for logs and tests. */
     public Map<String, Long> snapshot() {
         Map<String, Long> all = new LinkedHashMap<>();
@@ -94,6 +106,7 @@ public final class ProcessingMetrics {
         all.put("deadLettered", deadLettered());
         all.put("failed", failed());
         all.put("reclaimed", reclaimed());
+        all.put("conflicts", conflicts());
         return all;
     }
 }

@@ -1,170 +1,255 @@
 package io.trackingsystem.tracking.storage;
 
-import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.ScriptOutputType;
 import io.trackingsystem.routes.redis.Redis;
 import io.trackingsystem.tracking.TrackingConfig;
 import io.trackingsystem.tracking.pipeline.Event;
-import io.trackingsystem.tracking.pipeline.Hashes;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * The store step: writes one site's batch of events with a single script call, which dedupes, assigns sessions,
- * appends raw events and updates every roll-up atomically (see {@code store-events.lua}).
+ * The store step: writes batches of events, each batch one account's, with exactly-once effects.
  *
- * <p>Script arguments: KEYS = the current and previous dedupe generation. ARGV = prefix, now, session idle ms,
- * session state TTL ms, raw TTL ms, roll-up TTL ms, values per day, exact visitor limit, dedupe TTL ms, property
- * keys per day, fields per event, then {@value #FIELDS} fields per event in the order of {@link #append}. The
- * script's per-event work is kept small on purpose: what Java can prepare (day names, packed raw parts, state
- * fields, visit tokens), it prepares.
+ * <p>Per batch, optimistically: (1) read what the batch depends on — which event ids are recorded, the session
+ * states, the property key index ({@link StoreReads}); (2) work out in Java everything the batch changes, summed
+ * per key ({@link BatchAccounting}); (3) write it with one call of {@code apply-batch.lua}, which first checks
+ * that none of what was read has changed and otherwise writes nothing and answers CONFLICT, upon which the batch
+ * goes back to (1). So an event is counted fully or not at all, and a redelivered event finds its id and changes
+ * nothing. Redis does a few commands per event instead of dozens, and most of the work runs in the JVM.
+ *
+ * <p>Batches of different accounts are read, accounted and written side by side (pipelined); an account's own
+ * batches follow each other. {@link TenantLocks} keeps this replica's workers from conflicting with each other.
  */
 public final class EventStore {
 
-    /** Most events one script call takes: keeps Lua's unpack within its stack and each call short. */
-    public static final int MAX_EVENTS = 1000;
-    static final int FIELDS = 20;
+    /** Most events per batch: bounds Lua's unpack (≤ 2 × this values) and the time one script call blocks Redis. */
+    public static final int MAX_EVENTS = 2000;
+    private static final int MAX_ATTEMPTS = 10;
+    private static final long TIMEOUT_SECONDS = 30;
 
-    private final Redis redis;
+    /** One account's events, at most {@link #MAX_EVENTS}. */
+    public record Batch(String account, List<Event> events) {
+        public Batch {
+            if (events.size() > MAX_EVENTS) {
+                throw new IllegalArgumentException("at most " + MAX_EVENTS + " events per batch, got " + events.size());
+            }
+        }
+    }
+
+    /**
+     * The outcome of a batch: one session id per event ("" for a duplicate), or the failure; {@code conflicts}
+     * counts the attempts that found their reads outdated.
+     */
+    public record Stored(Batch batch, List<String> sessionIds, int conflicts, Exception failure) {
+        public boolean ok() {
+            return failure == null;
+        }
+    }
+
+    /** A batch kept finding its reads outdated by concurrent writes; nothing of it was written. */
+    public static final class ContendedException extends Exception {
+        ContendedException() {
+            super("the batch conflicted with concurrent writes " + MAX_ATTEMPTS + " times");
+        }
+    }
+
     private final TrackingConfig config;
     private final Clock clock;
-    private final String script;
-    private final String sha;
+    private final StoreReads reads;
+    private final ApplyScript script;
+    private final TenantLocks locks = new TenantLocks(64);
+    /** Breakdown sets recently found near their value limit: resolved against Redis before writing. */
+    private final Set<String> nearLimit = Collections.newSetFromMap(Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > 10_000;
+                }
+            }));
 
     public EventStore(Redis redis, TrackingConfig config) {
         this(redis, config, Clock.systemUTC());
     }
 
     EventStore(Redis redis, TrackingConfig config, Clock clock) {
-        this.redis = redis;
         this.config = config;
         this.clock = clock;
-        this.script = load();
-        this.sha = sha1(script);
+        this.reads = new StoreReads(redis.async());
+        this.script = new ApplyScript(redis.async());
     }
 
-    /**
-     * Stores the events of one account, at most {@link #MAX_EVENTS}. Completes with one session id per event, or
-     * an empty string where the event was a duplicate and changed nothing.
-     */
-    public CompletionStage<List<String>> store(String account, List<Event> events) {
-        if (events.size() > MAX_EVENTS) {
-            throw new IllegalArgumentException("at most " + MAX_EVENTS + " events per call, got " + events.size());
-        }
-        TrackingKeys keys = TrackingKeys.of(account);
-        long now = clock.millis();
-        long generation = now / config.dedupeWindow().toMillis();
-        String[] scriptKeys = {keys.dedupe(generation), keys.dedupe(generation - 1)};
-        String[] args = arguments(keys, now, events);
-        return redis.async().<List<String>>evalsha(sha, ScriptOutputType.MULTI, scriptKeys, args)
-                .handle((sids, failure) -> {
-                    if (failure instanceof RedisNoScriptException
-                            || (failure != null && failure.getCause() instanceof RedisNoScriptException)) {
-                        return redis.async().<List<String>>eval(script, ScriptOutputType.MULTI, scriptKeys, args)
-                                .toCompletableFuture();
+    /** Stores the batches and waits; one outcome per batch, in order. An account's batches are stored in order. */
+    public List<Stored> store(List<Batch> batches) {
+        List<Attempt> attempts = batches.stream().map(Attempt::new).toList();
+        Map<String, List<Attempt>> byAccount = new LinkedHashMap<>();
+        attempts.forEach(a -> byAccount.computeIfAbsent(a.batch.account(), x -> new ArrayList<>()).add(a));
+        try (TenantLocks.Held held = locks.lock(byAccount.keySet())) {
+            for (int round = 0; ; round++) {
+                List<Attempt> next = new ArrayList<>();
+                for (List<Attempt> ofAccount : byAccount.values()) {
+                    if (round < ofAccount.size()) {
+                        next.add(ofAccount.get(round));
                     }
-                    return failure == null ? CompletableFuture.completedFuture(sids)
-                            : CompletableFuture.<List<String>>failedFuture(failure);
-                })
-                .thenCompose(stage -> stage);
-    }
-
-    private String[] arguments(TrackingKeys keys, long now, List<Event> events) {
-        List<String> args = new ArrayList<>(11 + FIELDS * events.size());
-        args.add(keys.prefix());
-        args.add(Long.toString(now));
-        args.add(Long.toString(config.sessionIdle().toMillis()));
-        args.add(Long.toString(config.sessionStateTtl().toMillis()));
-        args.add(Long.toString(config.rawRetention().toMillis()));
-        args.add(Long.toString(config.rollupRetention().toMillis()));
-        args.add(Integer.toString(config.valuesPerDay()));
-        args.add(Integer.toString(config.exactVisitors()));
-        args.add(Long.toString(config.dedupeWindow().toMillis() * 2));
-        args.add(Integer.toString(config.propertyKeysPerDay()));
-        args.add(Integer.toString(FIELDS));
-        for (Event event : events) {
-            append(args, event);
-        }
-        return args.toArray(String[]::new);
-    }
-
-    private static void append(List<String> args, Event event) {
-        long ts = event.ts();
-        args.add(event.fingerprint());
-        args.add(Long.toString(ts));
-        args.add(UtcDays.day(ts));
-        args.add(UtcDays.hour(ts));
-        args.add(event.name());
-        args.add(event.visitorHash());
-        args.add(event.sessionId().isEmpty() ? "v:" + event.visitorHash() : "i:" + event.sessionId());
-        args.add(event.sessionId());
-        args.add(event.newSessionId());
-        args.add(event.path());
-        args.add(join(event.source(), event.utm(0), event.utm(1), event.utm(2), event.utm(3), event.utm(4)));
-        args.add(event.browser());
-        args.add(event.os());
-        args.add(event.device());
-        args.add(event.screen());
-        args.add(event.language());
-        StringBuilder tokens = new StringBuilder();
-        if (!event.path().isEmpty()) {
-            tokens.append(token("p\n" + event.path()));
-        }
-        tokens.append(token("n\n" + event.name()));
-        StringBuilder pairs = new StringBuilder();
-        for (Map.Entry<String, String> prop : event.props().entrySet()) {
-            tokens.append(token("k\n" + prop.getKey() + '\n' + prop.getValue()));
-            if (!pairs.isEmpty()) {
-                pairs.append(RawFields.SEPARATOR);
+                }
+                if (next.isEmpty()) {
+                    break;
+                }
+                storeSideBySide(next);
             }
-            pairs.append(prop.getKey()).append(RawFields.SEPARATOR).append(prop.getValue());
         }
-        args.add(tokens.toString());
-        args.add(pairs.toString());
-        // the raw record around the parts only the script knows: session id, then path and session attributes
-        args.add(join(Long.toString(Math.floorMod(ts, UtcDays.DAY)), event.name(), event.type(), event.visitorId()));
-        args.add(join(event.browser(), event.os(), event.device(), event.screen(), event.language(),
-                event.propsJson()));
+        return attempts.stream().map(Attempt::outcome).toList();
     }
 
-    private static String join(String... parts) {
-        return String.join(RawFields.SEPARATOR, parts);
+    /** Stores one account's events; throws when they could not be stored (nothing of them was written then). */
+    public List<String> store(String account, List<Event> events) throws Exception {
+        Stored stored = store(List.of(new Batch(account, events))).get(0);
+        if (!stored.ok()) {
+            throw stored.failure();
+        }
+        return stored.sessionIds();
     }
 
-    /** Eight characters; the leading '.' is outside the hash alphabet, so tokens only match where they start. */
-    private static String token(String value) {
-        return "." + Hashes.base64(value, 7);
-    }
-
-    private static String load() {
-        try (InputStream in = EventStore.class.getResourceAsStream("store-events.lua")) {
-            if (in == null) {
-                throw new IllegalStateException("store-events.lua is missing from the classpath");
+    /** Batches of distinct accounts: each phase is fired for all of them before any is awaited. */
+    private void storeSideBySide(List<Attempt> batches) {
+        List<Attempt> pending = batches;
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            if (attempt > MAX_ATTEMPTS) {
+                pending.forEach(a -> a.fail(new ContendedException()));
+                return;
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            long now = clock.millis();
+            pending.forEach(a -> a.read(now));
+            pending.forEach(a -> a.account(now));
+            pending.forEach(a -> a.apply(now));
+            pending = pending.stream().filter(Attempt::conflicted).toList();
+            if (!pending.isEmpty()) {
+                pause(attempt);
+            }
         }
     }
 
-    private static String sha1(String text) {
+    /** A short random pause, so that stores of another replica racing for the same sessions fall out of step. */
+    private static void pause(int attempt) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-1", e);
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 1 + 5L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    /** One batch on its way through the phases. */
+    private final class Attempt {
+        final Batch batch;
+        int conflicts;
+        Exception failure;
+        List<String> sessionIds;
+        boolean done;
+        final TrackingKeys keys;
+        CompletableFuture<StoreSnapshot> snapshot;
+        BatchWrites writes;
+        CompletableFuture<Void> resolved;
+        CompletableFuture<ApplyScript.Reply> reply;
+
+        Attempt(Batch batch) {
+            this.batch = batch;
+            this.keys = TrackingKeys.of(batch.account());
+        }
+
+        void read(long now) {
+            snapshot = reads.snapshot(keys, dedupeGeneration(now), stateGeneration(now), batch.events(),
+                    config.propertyKeysPerDay());
+        }
+
+        void account(long now) {
+            StoreSnapshot read = await(snapshot);
+            if (read == null) {
+                return;
+            }
+            try {
+                sessionIds = new ArrayList<>(batch.events().size());
+                writes = BatchAccounting.account(new BatchWrites(keys, config.rawRetention().toMillis(),
+                                config.rollupRetention().toMillis(), read.properties()), read, now,
+                        config.sessionIdle().toMillis(), batch.events(), sessionIds);
+                resolved = reads.resolve(writes.breakdowns.needingResolution(nearLimit, config.valuesPerDay()),
+                        config.valuesPerDay());
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+
+        void apply(long now) {
+            if (failure != null) {
+                return;
+            }
+            if (writes.isEmpty()) {
+                done = true;
+                return;
+            }
+            await(resolved);
+            if (failure != null) {
+                return;
+            }
+            String[] scriptKeys = {keys.dedupe(dedupeGeneration(now)), keys.dedupe(dedupeGeneration(now) - 1),
+                    keys.sessionStates(stateGeneration(now)), keys.sessionStates(stateGeneration(now) - 1)};
+            reply = script.apply(scriptKeys, ApplyArguments.of(writes, config, now));
+        }
+
+        /** Awaits the script; true when the batch must be read and accounted again. */
+        boolean conflicted() {
+            if (failure != null || done) {
+                return false;
+            }
+            ApplyScript.Reply answer = await(reply);
+            if (answer == null) {
+                return false;
+            }
+            if (answer.applied()) {
+                done = true;
+                return false;
+            }
+            conflicts++;
+            nearLimit.addAll(answer.crowded());
+            return true;
+        }
+
+        void fail(Exception e) {
+            failure = e;
+        }
+
+        Stored outcome() {
+            return new Stored(batch, failure == null ? sessionIds : List.of(), conflicts, failure);
+        }
+
+        private <T> T await(CompletableFuture<T> future) {
+            try {
+                return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = e;
+            } catch (ExecutionException e) {
+                failure = e.getCause() instanceof Exception cause ? cause : e;
+            } catch (TimeoutException | RuntimeException e) {
+                failure = e;
+            }
+            return null;
+        }
+    }
+
+    private long dedupeGeneration(long now) {
+        return now / config.dedupeWindow().toMillis();
+    }
+
+    private long stateGeneration(long now) {
+        return now / config.sessionStateTtl().toMillis();
     }
 }

@@ -43,7 +43,7 @@ final class StoreHarness {
             }
             prepared.add(e);
         }
-        return store.store(account, prepared).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return store.store(account, prepared);
     }
 
     Map<String, String> totals(String account, String day) throws Exception {
