@@ -1,22 +1,26 @@
 package io.trackingsystem.tracking.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.trackingsystem.routes.redis.Redis;
 import io.trackingsystem.tracking.pipeline.Event;
 import io.trackingsystem.tracking.storage.TrackingKeys;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The publish step: after a batch is stored, its new events go to the site's live channel as one JSON array.
- * Fire and forget, at most once: live views may miss an event, the stored counts never do.
+ * Fire and forget, at most once: live views may miss an event, the stored counts never do. The array is written
+ * with a streaming generator, not a tree of nodes: at tens of thousands of events per second the difference is a
+ * noticeable share of the service's CPU.
  */
 final class LivePublisher {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final Redis redis;
 
@@ -26,44 +30,50 @@ final class LivePublisher {
 
     /** {@code sessions} holds the stored session id per event, empty for duplicates, which are not published. */
     void publish(String account, List<Event> events, List<String> sessions) {
-        ArrayNode array = JSON.createArrayNode();
-        for (int i = 0; i < events.size(); i++) {
-            if (!sessions.get(i).isEmpty()) {
-                array.add(describe(events.get(i), sessions.get(i)));
+        StringWriter out = new StringWriter(events.size() * 256);
+        int published = 0;
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartArray();
+            for (int i = 0; i < events.size(); i++) {
+                if (!sessions.get(i).isEmpty()) {
+                    describe(json, events.get(i), sessions.get(i));
+                    published++;
+                }
             }
+            json.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON into memory cannot fail", e);
         }
-        if (array.isEmpty()) {
-            return;
-        }
-        try {
-            redis.async().publish(TrackingKeys.of(account).liveChannel(), JSON.writeValueAsString(array));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings always serialises", e);
+        if (published > 0) {
+            redis.async().publish(TrackingKeys.of(account).liveChannel(), out.toString());
         }
     }
 
-    private static ObjectNode describe(Event event, String sessionId) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("name", event.name());
-        node.put("type", event.type());
-        node.put("ts", event.ts());
-        node.put("visitorId", event.visitorId());
-        node.put("sessionId", sessionId);
-        putIfPresent(node, "path", event.path());
-        putIfPresent(node, "referrer", event.source());
-        putIfPresent(node, "browser", event.browser());
-        putIfPresent(node, "os", event.os());
-        putIfPresent(node, "device", event.device());
+    private static void describe(JsonGenerator json, Event event, String sessionId) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("name", event.name());
+        json.writeStringField("type", event.type());
+        json.writeNumberField("ts", event.ts());
+        json.writeStringField("visitorId", event.visitorId());
+        json.writeStringField("sessionId", sessionId);
+        writeIfPresent(json, "path", event.path());
+        writeIfPresent(json, "referrer", event.source());
+        writeIfPresent(json, "browser", event.browser());
+        writeIfPresent(json, "os", event.os());
+        writeIfPresent(json, "device", event.device());
         if (!event.props().isEmpty()) {
-            ObjectNode props = node.putObject("props");
-            event.props().forEach(props::put);
+            json.writeObjectFieldStart("props");
+            for (Map.Entry<String, String> property : event.props().entrySet()) {
+                json.writeStringField(property.getKey(), property.getValue());
+            }
+            json.writeEndObject();
         }
-        return node;
+        json.writeEndObject();
     }
 
-    private static void putIfPresent(ObjectNode node, String field, String value) {
+    private static void writeIfPresent(JsonGenerator json, String field, String value) throws IOException {
         if (!value.isEmpty()) {
-            node.put(field, value);
+            json.writeStringField(field, value);
         }
     }
 }
