@@ -13,7 +13,8 @@ import java.time.Duration;
  * @param rollupRetention      {@code ROLLUP_RETENTION_DAYS}, default 730: dashboard roll-ups expire this long after their day
  * @param sessionIdle          {@code SESSION_IDLE_MINUTES}, default 30: a visitor's session ends after this much inactivity
  * @param dedupeWindow         {@code DEDUPE_HOURS}, default 24: a repeated event id is recognised for at least this long
- * @param batchSize            {@code WORKER_BATCH_SIZE}, default 500: entries read from the ingest stream at once (1..5000)
+ * @param batchSize            {@code WORKER_BATCH_SIZE}, default 2000: entries read from the ingest stream at once (1..5000);
+ *                             larger reads let more events share each roll-up write
  * @param workers              {@code WORKER_THREADS}, default 2: reader threads per replica
  * @param maxDeliveryAttempts  {@code MAX_DELIVERY_ATTEMPTS}, default 5: deliveries before an entry is dead-lettered
  * @param claimIdle            {@code CLAIM_IDLE_MS}, default 30000: a pending entry idle this long is taken over
@@ -50,7 +51,7 @@ public record TrackingConfig(CommonConfig common, Duration rawRetention, Duratio
                 Duration.ofDays(env.integer("ROLLUP_RETENTION_DAYS", 730)),
                 Duration.ofMinutes(env.integer("SESSION_IDLE_MINUTES", 30)),
                 Duration.ofHours(env.integer("DEDUPE_HOURS", 24)),
-                env.integer("WORKER_BATCH_SIZE", 500),
+                env.integer("WORKER_BATCH_SIZE", 2000),
                 env.integer("WORKER_THREADS", 2),
                 env.integer("MAX_DELIVERY_ATTEMPTS", 5),
                 env.millis("CLAIM_IDLE_MS", 30_000),

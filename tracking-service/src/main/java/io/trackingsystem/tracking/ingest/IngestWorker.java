@@ -96,8 +96,22 @@ final class IngestWorker implements Runnable {
         }
         List<String> done = processor.process(entries);
         if (!done.isEmpty()) {
-            commands.xack(IngestStream.KEY, TrackingKeys.INGEST_GROUP, done.toArray(String[]::new));
+            acknowledge(done);
         }
+    }
+
+    /**
+     * Acknowledges on the shared connection without waiting, so the next read starts at once. An acknowledgement
+     * that gets lost leaves its entries pending: they are redelivered later and recognised as duplicates.
+     */
+    private void acknowledge(List<String> done) {
+        redis.async().xack(IngestStream.KEY, TrackingKeys.INGEST_GROUP, done.toArray(String[]::new))
+                .whenComplete((count, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("Acknowledging {} entries failed, they will be redelivered: {}", done.size(),
+                                failure.toString());
+                    }
+                });
     }
 
     /** Creates the group at the start of the stream, so events sent before the service first ran are processed. */
