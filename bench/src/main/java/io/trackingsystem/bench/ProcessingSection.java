@@ -93,7 +93,10 @@ final class ProcessingSection {
         }
         md.append("## 4. Redis ceilings\n\n`redis-benchmark` against the same Redis, ")
                 .append(results.text("redis_xadd", "clients")).append(" clients, pipeline ")
-                .append(results.text("redis_xadd", "pipeline")).append(". XADD of a ")
+                .append(results.text("redis_xadd", "pipeline"))
+                .append(!results.text("redis_xadd", "runs").isEmpty()
+                        ? ", fastest of " + results.text("redis_xadd", "runs") + " runs" : "")
+                .append(". XADD of a ")
                 .append(results.text("redis_xadd", "payload_bytes")).append("-byte entry (the size of this run's "
                         + "ingest entries), trimmed like the gateway's: **")
                 .append(Format.count(results.number("redis_xadd", "rps"))).append(" entries/s**.\n\n");
