@@ -2,7 +2,7 @@ package io.trackingsystem.gateway;
 
 import io.trackingsystem.gateway.auth.AuthConfig;
 import io.trackingsystem.gateway.auth.AuthRoutes;
-import io.trackingsystem.gateway.cors.ApiCrossOriginRoutes;
+import io.trackingsystem.gateway.edge.EdgeRoutes;
 import io.trackingsystem.gateway.dashboard.DashboardRoutes;
 import io.trackingsystem.gateway.ingest.IngestConfig;
 import io.trackingsystem.gateway.ingest.IngestRoutes;
@@ -25,7 +25,7 @@ public final class Gateway {
         return CamelService.named("gateway", config.common())
                 .httpPort(config.port(), config.maxBodyBytes())
                 .routes(redis -> restOverPlatformHttp(config.port()))
-                .routes(redis -> new ApiCrossOriginRoutes(config.port(), config.dashboardOrigin()))
+                .routes(redis -> new EdgeRoutes(config.port(), config.dashboardOrigin()))
                 .routes(redis -> new AuthRoutes(AuthConfig.from(env)))
                 .routes(redis -> new IngestRoutes(redis, IngestConfig.from(env)))
                 .routes(redis -> new StatsRoutes(redis, config.port(), StatsConfig.from(env)))

@@ -110,7 +110,8 @@ final class Api {
             return new Response(response.statusCode(), response.headers(), "",
                     Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return new Response(0, HttpHeaders.of(Map.of(), (a, b) -> true), e.toString(),
+                    Duration.ofNanos(System.nanoTime() - start));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

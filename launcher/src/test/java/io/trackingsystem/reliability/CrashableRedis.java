@@ -82,16 +82,6 @@ final class CrashableRedis implements AutoCloseable {
         }
     }
 
-    /** {@code used_memory} from {@code INFO memory}. */
-    long usedMemory() {
-        return query(commands -> {
-            String info = commands.info("memory");
-            return info.lines().filter(line -> line.startsWith("used_memory:"))
-                    .map(line -> Long.parseLong(line.substring("used_memory:".length()).trim()))
-                    .findFirst().orElseThrow();
-        });
-    }
-
     <T> T query(Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> question) {
         RedisClient client = RedisClient.create(url());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {

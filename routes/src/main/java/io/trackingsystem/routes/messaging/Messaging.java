@@ -16,7 +16,10 @@ public final class Messaging {
     private Messaging() {
     }
 
-    /** The request stream of a service. Owner: the service's consumer group. Bounded by MAXLEN, no TTL. */
+    /**
+     * The request stream of a service. Owner: the service's consumer group, which deletes each entry once answered.
+     * Bounded by MAXLEN, no TTL.
+     */
     public static String requestStream(String service) {
         return "rpc:{" + service + "}:requests";
     }

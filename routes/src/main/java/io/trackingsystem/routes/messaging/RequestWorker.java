@@ -26,8 +26,8 @@ import java.util.concurrent.Semaphore;
 
 /**
  * The service's side of request/reply: reads its request stream through a consumer group, so replicas share the
- * work and each request is handled once. Entries are acknowledged after the reply is published. Entries left
- * pending by a replica that died are claimed once they have been idle for {@code claimIdle}. Requests whose
+ * work and each request is handled once. Entries are acknowledged and deleted after the reply is published. Entries
+ * left pending by a replica that died are claimed once they have been idle for {@code claimIdle}. Requests whose
  * caller has already given up are acknowledged without work. While it runs, it tells callers that the service is
  * alive ({@link Presence}).
  */
@@ -209,9 +209,13 @@ final class RequestWorker implements Runnable {
         acknowledge(entry);
     }
 
+    /**
+     * Acknowledges and deletes the entry: answered requests leave the stream at once, so it holds only requests not
+     * yet answered. Kept until MAXLEN trimmed them, a flood of large bodies would fill Redis' memory.
+     */
     private void acknowledge(StreamMessage<String, String> entry) {
-        redis.async().xack(stream, consumer.getGroup(), entry.getId())
-                .whenComplete((n, failure) -> inFlight.release());
+        redis.async().xack(stream, consumer.getGroup(), entry.getId());
+        redis.async().xdel(stream, entry.getId()).whenComplete((n, failure) -> inFlight.release());
     }
 
     private int acquireUpTo(int wanted) {

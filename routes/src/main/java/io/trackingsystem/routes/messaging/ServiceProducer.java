@@ -4,9 +4,11 @@ import io.lettuce.core.XAddArgs;
 import io.trackingsystem.routes.problem.ProblemException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
+import org.apache.camel.TypeConversionException;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 
@@ -47,6 +49,15 @@ final class ServiceProducer extends DefaultAsyncProducer {
         String id = replies.nextId();
         Duration timeout = Duration.ofMillis(endpoint.getTimeout());
         long deadline = System.currentTimeMillis() + timeout.toMillis();
+        Map<String, String> request;
+        try {
+            request = Envelope.request(id, replies.channel(), deadline, endpoint.getOperation(), exchange);
+        } catch (TypeConversionException e) {
+            // e.g. a Content-Type naming a charset this JVM does not know: the client's mistake, not an outage
+            exchange.setException(ProblemException.badRequest("The body cannot be read as text in its charset"));
+            callback.done(true);
+            return true;
+        }
         replies.expect(id, timeout).whenComplete((reply, failure) -> {
             if (failure == null) {
                 reply.applyTo(exchange.getMessage());
@@ -56,9 +67,7 @@ final class ServiceProducer extends DefaultAsyncProducer {
             callback.done(false);
         });
         try {
-            component.redis().async()
-                    .xadd(stream, bounded, Envelope.request(id, replies.channel(), deadline,
-                            endpoint.getOperation(), exchange))
+            component.redis().async().xadd(stream, bounded, request)
                     .whenComplete((entryId, failure) -> {
                         if (failure != null) {
                             replies.fail(id, unavailable());

@@ -1,4 +1,4 @@
-package io.trackingsystem.gateway.cors;
+package io.trackingsystem.gateway.edge;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
@@ -8,25 +8,26 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import java.util.Optional;
 
 /**
- * Installs {@link ApiCrossOrigin} on the HTTP server's router ahead of every API route, Camel's and the live
- * stream's alike, once the server runs. It declares no routes of its own.
+ * Rules for every request, applied on the HTTP server's router ahead of every route, Camel's and the live stream's
+ * alike, once the server runs: form bodies are refused ({@link FormBodies}), and the API answers only the
+ * dashboard's origin across origins ({@link ApiCrossOrigin}). It declares no routes of its own.
  */
-public final class ApiCrossOriginRoutes extends RouteBuilder {
+public final class EdgeRoutes extends RouteBuilder {
 
     /** Ahead of the live stream's handler, which is installed at order -1. */
-    private static final int ORDER = -2;
+    private static final int ORDER = -3;
 
     private final int port;
     private final Optional<String> dashboardOrigin;
 
-    public ApiCrossOriginRoutes(int port, Optional<String> dashboardOrigin) {
+    public EdgeRoutes(int port, Optional<String> dashboardOrigin) {
         this.port = port;
         this.dashboardOrigin = dashboardOrigin;
     }
 
     @Override
     public void configure() throws Exception {
-        ApiCrossOrigin handler = new ApiCrossOrigin(dashboardOrigin);
+        ApiCrossOrigin crossOrigin = new ApiCrossOrigin(dashboardOrigin);
         getContext().addStartupListener(new ExtendedStartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
@@ -35,8 +36,10 @@ public final class ApiCrossOriginRoutes extends RouteBuilder {
 
             @Override
             public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
-                VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.getRouterNameFromPort(port))
-                        .routeWithRegex("/api(/.*)?").order(ORDER).handler(handler);
+                VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
+                        VertxPlatformHttpRouter.getRouterNameFromPort(port));
+                router.routeWithRegex("/api(/.*)?").order(ORDER).handler(crossOrigin);
+                router.route().order(ORDER + 1).handler(new FormBodies());
             }
         });
     }

@@ -1,4 +1,4 @@
-package io.trackingsystem.gateway.cors;
+package io.trackingsystem.gateway.edge;
 
 import io.trackingsystem.routes.problem.Problem;
 import io.vertx.core.Handler;
