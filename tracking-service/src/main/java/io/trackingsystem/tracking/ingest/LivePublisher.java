@@ -1,13 +1,18 @@
 package io.trackingsystem.tracking.ingest;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.IntegerOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import io.trackingsystem.routes.redis.Redis;
 import io.trackingsystem.tracking.pipeline.Event;
 import io.trackingsystem.tracking.storage.TrackingKeys;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +20,8 @@ import java.util.Map;
 /**
  * The publish step: after a batch is stored, its new events go to the site's live channel as one JSON array.
  * Fire and forget, at most once: live views may miss an event, the stored counts never do. The array is written
- * with a streaming generator, not a tree of nodes: at tens of thousands of events per second the difference is a
- * noticeable share of the service's CPU.
+ * as UTF-8 by a streaming generator, not built as a tree of nodes: at tens of thousands of events per second the
+ * difference is a noticeable share of the service's CPU.
  */
 final class LivePublisher {
 
@@ -30,9 +35,9 @@ final class LivePublisher {
 
     /** {@code sessions} holds the stored session id per event, empty for duplicates, which are not published. */
     void publish(String account, List<Event> events, List<String> sessions) {
-        StringWriter out = new StringWriter(events.size() * 256);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(events.size() * 256);
         int published = 0;
-        try (JsonGenerator json = JSON.createGenerator(out)) {
+        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             json.writeStartArray();
             for (int i = 0; i < events.size(); i++) {
                 if (!sessions.get(i).isEmpty()) {
@@ -45,7 +50,10 @@ final class LivePublisher {
             throw new UncheckedIOException("writing JSON into memory cannot fail", e);
         }
         if (published > 0) {
-            redis.async().publish(TrackingKeys.of(account).liveChannel(), out.toString());
+            // the message goes out as the bytes written, not as a string Lettuce would encode character by character
+            CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8)
+                    .addKey(TrackingKeys.of(account).liveChannel()).add(out.toByteArray());
+            redis.async().dispatch(CommandType.PUBLISH, new IntegerOutput<>(StringCodec.UTF8), args);
         }
     }
 

@@ -2,6 +2,7 @@ package io.trackingsystem.tracking.storage;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.output.NestedMultiOutput;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
@@ -45,10 +46,10 @@ final class ApplyScript {
 
     private CompletableFuture<List<Object>> call(CommandType command, String scriptOrSha, String[] keys,
                                                  String[] args) {
-        CommandArgs<String, String> arguments = new CommandArgs<>(ExactUtf8Codec.INSTANCE).add(scriptOrSha)
-                .add(keys.length).addKeys(keys).addValues(args);
-        return redis.dispatch(command, new NestedMultiOutput<>(ExactUtf8Codec.INSTANCE), arguments)
-                .toCompletableFuture();
+        CommandArgs<String, String> arguments = new CommandArgs<>(StringCodec.UTF8).add(scriptOrSha)
+                .add(keys.length).addKeys(keys);
+        return redis.dispatch(command, new NestedMultiOutput<>(StringCodec.UTF8),
+                Utf8Arguments.values(arguments, args)).toCompletableFuture();
     }
 
     private static Reply reply(List<Object> values) {

@@ -2,8 +2,8 @@ package io.trackingsystem.tracking.storage;
 
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.output.ValueListOutput;
-import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
 import io.trackingsystem.tracking.pipeline.Event;
 
@@ -80,11 +80,10 @@ final class StoreReads {
         });
     }
 
-    /** HMGET, its many fields written without a buffer each (see {@link ExactUtf8Codec}); null = no such field. */
+    /** HMGET, its many fields written as bytes (see {@link Utf8Arguments}); null = no such field. */
     private CompletableFuture<List<String>> hmget(String key, String[] fields) {
-        CommandArgs<String, String> args = new CommandArgs<>(ExactUtf8Codec.INSTANCE).addKey(key).addKeys(fields);
-        return redis.dispatch(CommandType.HMGET, new ValueListOutput<>(ExactUtf8Codec.INSTANCE), args)
-                .toCompletableFuture();
+        return redis.dispatch(CommandType.HMGET, new ValueListOutput<>(StringCodec.UTF8),
+                Utf8Arguments.of(new String[]{key}, fields)).toCompletableFuture();
     }
 
     /**
