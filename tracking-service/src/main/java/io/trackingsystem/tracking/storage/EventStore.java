@@ -20,12 +20,14 @@ import java.util.concurrent.TimeoutException;
 /**
  * The store step: writes batches of events, each batch one account's, with exactly-once effects.
  *
- * <p>Per batch, optimistically: (1) read what the batch depends on — which event ids are recorded, the session
- * states, the property key index ({@link StoreReads}); (2) work out in Java everything the batch changes, summed
- * per key ({@link BatchAccounting}); (3) write it with one call of {@code apply-batch.lua}, which first checks
- * that none of what was read has changed and otherwise writes nothing and answers CONFLICT, upon which the batch
- * goes back to (1). So an event is counted fully or not at all, and a redelivered event finds its id and changes
- * nothing. Redis does a few commands per event instead of dozens, and most of the work runs in the JVM.
+ * <p>Per batch, optimistically: (1) read what the batch depends on — the session states, the property key index
+ * ({@link StoreReads}); (2) work out in Java everything the batch changes, summed per key
+ * ({@link BatchAccounting}); (3) write it with one call of {@code apply-batch.lua}, which first checks that none
+ * of what was read has changed and that none of the events is recorded yet, and otherwise writes nothing and
+ * answers CONFLICT, upon which the batch goes back to (1). So an event is counted fully or not at all, and a
+ * redelivered event finds its id and changes nothing. Duplicates are rare, so the first attempt does not read
+ * the recorded ids; when the script finds one, the next attempt reads them and leaves the duplicates out. Redis
+ * does a few commands per event instead of dozens, and most of the work runs in the JVM.
  *
  * <p>Batches of different accounts are read, accounted and written side by side (pipelined); an account's own
  * batches follow each other. {@link TenantLocks} keeps this replica's workers from conflicting with each other.
@@ -131,8 +133,8 @@ public final class EventStore {
             pending.forEach(a -> a.read(now));
             pending.forEach(a -> a.account(now));
             pending.forEach(a -> a.apply(now));
-            pending = pending.stream().filter(Attempt::conflicted).toList();
-            if (!pending.isEmpty()) {
+            pending = pending.stream().filter(Attempt::again).toList();
+            if (pending.stream().anyMatch(a -> a.raced)) {
                 pause(attempt);
             }
         }
@@ -151,6 +153,10 @@ public final class EventStore {
     private final class Attempt {
         final Batch batch;
         int conflicts;
+        /** Whether the last attempt lost a race with another store; it then waits a little before the next. */
+        boolean raced;
+        /** Whether to read which events are recorded: from the attempt after the script found one. */
+        boolean readIds;
         Exception failure;
         List<String> sessionIds;
         boolean done;
@@ -167,7 +173,7 @@ public final class EventStore {
 
         void read(long now) {
             snapshot = reads.snapshot(keys, dedupeGeneration(now), stateGeneration(now), batch.events(),
-                    config.propertyKeysPerDay());
+                    config.propertyKeysPerDay(), readIds);
         }
 
         void account(long now) {
@@ -205,7 +211,8 @@ public final class EventStore {
         }
 
         /** Awaits the script; true when the batch must be read and accounted again. */
-        boolean conflicted() {
+        boolean again() {
+            raced = false;
             if (failure != null || done) {
                 return false;
             }
@@ -217,6 +224,11 @@ public final class EventStore {
                 done = true;
                 return false;
             }
+            if ("recorded".equals(answer.conflict()) && !readIds) {
+                readIds = true;
+                return true;
+            }
+            raced = true;
             conflicts++;
             nearLimit.addAll(answer.crowded());
             return true;

@@ -29,9 +29,12 @@ final class StoreReads {
         this.redis = redis;
     }
 
-    /** Dedupe flags and session states of the events, and the property key index of their days. */
+    /**
+     * Session states of the events and the property key index of their days; with {@code withIds}, also which
+     * events are already recorded (otherwise none counts as recorded, and the apply script's check finds out).
+     */
     CompletableFuture<StoreSnapshot> snapshot(TrackingKeys keys, long dedupeGeneration, long stateGeneration,
-                                              List<Event> events, int propertyKeysPerDay) {
+                                              List<Event> events, int propertyKeysPerDay, boolean withIds) {
         String[] fingerprints = new String[events.size()];
         Set<String> fields = new LinkedHashSet<>();
         Map<String, Set<String>> propertyKeys = new LinkedHashMap<>();
@@ -45,8 +48,10 @@ final class StoreReads {
             }
         }
         String[] stateFields = fields.toArray(String[]::new);
-        CompletableFuture<List<String>> current = hmget(keys.dedupe(dedupeGeneration), fingerprints);
-        CompletableFuture<List<String>> previous = hmget(keys.dedupe(dedupeGeneration - 1), fingerprints);
+        CompletableFuture<List<String>> current = withIds ? hmget(keys.dedupe(dedupeGeneration), fingerprints)
+                : CompletableFuture.completedFuture(null);
+        CompletableFuture<List<String>> previous = withIds ? hmget(keys.dedupe(dedupeGeneration - 1), fingerprints)
+                : CompletableFuture.completedFuture(null);
         CompletableFuture<List<String>> states = hmget(keys.sessionStates(stateGeneration), stateFields);
         CompletableFuture<List<String>> olderStates = hmget(keys.sessionStates(stateGeneration - 1), stateFields);
         Map<String, PropertyReads> properties = new LinkedHashMap<>();
@@ -62,7 +67,7 @@ final class StoreReads {
             boolean[] recorded = new boolean[events.size()];
             List<String> inCurrent = current.join();
             List<String> inPrevious = previous.join();
-            for (int i = 0; i < recorded.length; i++) {
+            for (int i = 0; withIds && i < recorded.length; i++) {
                 recorded[i] = inCurrent.get(i) != null || inPrevious.get(i) != null;
             }
             Map<String, String> found = new HashMap<>();

@@ -80,7 +80,11 @@ class OptimisticStoreTest {
 
         assertThat(reply.applied()).isFalse();
         assertThat(reply.conflict()).isEqualTo("recorded");
-        assertThat(harness.store.store(ACCOUNT, batch)).element(0).isEqualTo("");
+        assertThat(harness.total(ACCOUNT, DAY, 'e')).isEqualTo(1);
+        EventStore.Stored stored = harness.store.store(List.of(new EventStore.Batch(ACCOUNT, batch))).get(0);
+        assertThat(stored.sessionIds().get(0)).isEmpty();
+        assertThat(stored.sessionIds().get(1)).isNotEmpty();
+        assertThat(stored.conflicts()).as("a duplicate is no conflict").isZero();
         assertThat(harness.total(ACCOUNT, DAY, 'e')).isEqualTo(2);
         assertThat(sync.xlen(KEYS.raw(DAY))).isEqualTo(2);
     }
@@ -139,7 +143,7 @@ class OptimisticStoreTest {
         long dedupe = NOW / config.dedupeWindow().toMillis();
         long states = NOW / config.sessionStateTtl().toMillis();
         StoreSnapshot snapshot = new StoreReads(redis.async()).snapshot(KEYS, dedupe, states, events,
-                config.propertyKeysPerDay()).get();
+                config.propertyKeysPerDay(), true).get();
         BatchWrites writes = BatchAccounting.account(new BatchWrites(KEYS, config.rawRetention().toMillis(),
                         config.rollupRetention().toMillis(), snapshot.properties()), snapshot, NOW,
                 config.sessionIdle().toMillis(), events, new ArrayList<>());
