@@ -7,10 +7,15 @@ import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.IntegerOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import io.trackingsystem.routes.ingest.IngestStream;
 import io.trackingsystem.routes.redis.Redis;
 import io.trackingsystem.tracking.TrackingConfig;
 import io.trackingsystem.tracking.storage.TrackingKeys;
+import io.trackingsystem.tracking.storage.Utf8Arguments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,7 +110,10 @@ final class IngestWorker implements Runnable {
      * that gets lost leaves its entries pending: they are redelivered later and recognised as duplicates.
      */
     private void acknowledge(List<String> done) {
-        redis.async().xack(IngestStream.KEY, TrackingKeys.INGEST_GROUP, done.toArray(String[]::new))
+        CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8).addKey(IngestStream.KEY)
+                .add(TrackingKeys.INGEST_GROUP);
+        redis.async().dispatch(CommandType.XACK, new IntegerOutput<>(StringCodec.UTF8),
+                        Utf8Arguments.values(args, done.toArray(String[]::new)))
                 .whenComplete((count, failure) -> {
                     if (failure != null) {
                         LOG.warn("Acknowledging {} entries failed, they will be redelivered: {}", done.size(),

@@ -29,22 +29,24 @@ final class BatchAccounting {
     private final long now;
     private final long idle;
     /** The batch's view of each session state field read so far; null = no running session. */
-    private final Map<String, SessionState> states = new HashMap<>();
-    private final Set<String> batchIds = new HashSet<>();
+    private final Map<String, SessionState> states;
+    private final Set<String> batchIds;
     /** Visit tokens by what they name ("p\n/path", ...): a batch repeats its pages, names and properties. */
     private final Map<String, String> tokens = new HashMap<>();
 
-    private BatchAccounting(BatchWrites writes, StoreSnapshot snapshot, long now, long idle) {
+    private BatchAccounting(BatchWrites writes, StoreSnapshot snapshot, long now, long idle, int events) {
         this.writes = writes;
         this.snapshot = snapshot;
         this.now = now;
         this.idle = idle;
+        this.states = new HashMap<>(events * 2);
+        this.batchIds = new HashSet<>(events * 2);
     }
 
     /** Accounts the events; {@code sessionIds} receives one id per event, "" for a duplicate. */
     static BatchWrites account(BatchWrites writes, StoreSnapshot snapshot, long now, long idle, List<Event> events,
                                List<String> sessionIds) {
-        BatchAccounting accounting = new BatchAccounting(writes, snapshot, now, idle);
+        BatchAccounting accounting = new BatchAccounting(writes, snapshot, now, idle, events.size());
         for (int i = 0; i < events.size(); i++) {
             Event event = events.get(i);
             boolean duplicate = snapshot.recorded(i) || !accounting.batchIds.add(event.fingerprint());

@@ -70,10 +70,6 @@ final class BatchWrites {
         }
     }
 
-    /** A check made before any write: the set at {@code key} must hold between min and max members. */
-    record CardGuard(String command, String key, long min, long max) {
-    }
-
     final TrackingKeys keys;
     private final long rawRetention;
     private final long rollupRetention;
@@ -93,7 +89,6 @@ final class BatchWrites {
     final Map<String, PropertyIndex> properties;
     /** Visitor hash to the time of its latest recent event, for {@code P:live}. */
     final Map<String, Long> live = new HashMap<>();
-    final List<CardGuard> guards = new ArrayList<>();
 
     BatchWrites(TrackingKeys keys, long rawRetention, long rollupRetention, Map<String, PropertyIndex> properties) {
         this.keys = keys;

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * Lettuce's string codec counts and writes every character on its own, which at tens of thousands of events per
  * second was a third of the service's CPU. Keys still go through the codec, so they stay keys.
  */
-final class Utf8Arguments {
+public final class Utf8Arguments {
 
     private Utf8Arguments() {
     }
@@ -23,7 +23,7 @@ final class Utf8Arguments {
     }
 
     /** Appends the values as UTF-8 bytes. */
-    static CommandArgs<String, String> values(CommandArgs<String, String> args, String[] values) {
+    public static CommandArgs<String, String> values(CommandArgs<String, String> args, String[] values) {
         for (String value : values) {
             args.add(value.getBytes(StandardCharsets.UTF_8));
         }
