@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -72,12 +73,13 @@ class LoginTest {
         Session account = system.register();
         List<Long> known = new ArrayList<>();
         List<Long> unknown = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 7; i++) {
             known.add(timeLogin(account.email()));
             unknown.add(timeLogin(uniqueEmail("ghost")));
         }
 
-        assertThat(median(unknown)).isGreaterThan(median(known) / 2);
+        // The fastest of several tries is the least disturbed by other work on a busy machine.
+        assertThat(Collections.min(unknown)).isGreaterThan(Collections.min(known) / 2);
     }
 
     @Test
@@ -118,9 +120,5 @@ class LoginTest {
         long elapsed = System.nanoTime() - start;
         assertThat(response.status()).isEqualTo(401);
         return elapsed;
-    }
-
-    private static long median(List<Long> values) {
-        return values.stream().sorted().toList().get(values.size() / 2);
     }
 }
