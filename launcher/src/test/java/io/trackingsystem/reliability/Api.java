@@ -146,10 +146,5 @@ final class Api {
         boolean isProblem(int expected) {
             return status == expected && String.valueOf(header("Content-Type")).startsWith("application/problem+json");
         }
-
-        /** An answer a client can act on: success, or a problem with Retry-After to come back later. */
-        boolean isRetryable() {
-            return (status == 503 || status == 429) && header("Retry-After") != null;
-        }
     }
 }

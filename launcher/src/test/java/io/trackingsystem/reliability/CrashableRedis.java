@@ -2,6 +2,7 @@ package io.trackingsystem.reliability;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import io.trackingsystem.routes.testing.RedisFixture;
 import redis.embedded.RedisServer;
 
@@ -82,7 +83,7 @@ final class CrashableRedis implements AutoCloseable {
         }
     }
 
-    <T> T query(Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> question) {
+    private <T> T query(Function<RedisCommands<String, String>, T> question) {
         RedisClient client = RedisClient.create(url());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             return question.apply(connection.sync());

@@ -2,6 +2,7 @@ package io.trackingsystem.reliability;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -106,7 +107,7 @@ final class HostileBodies {
     /** A body of {@code size} bytes that starts like a batch; far over every limit. */
     static byte[] oversize(int size) {
         byte[] body = new byte[size];
-        java.util.Arrays.fill(body, (byte) ' ');
+        Arrays.fill(body, (byte) ' ');
         byte[] start = "{\"batch\":[".getBytes(StandardCharsets.UTF_8);
         System.arraycopy(start, 0, body, 0, start.length);
         return body;

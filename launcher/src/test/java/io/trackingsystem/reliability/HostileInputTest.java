@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -66,6 +67,8 @@ class HostileInputTest {
         long seed = Long.getLong("fuzz.seed", System.nanoTime());
         LOG.info("Hostile input seed: {} (replay with -Dfuzz.seed={})", seed, seed);
         List<HostileRequest> requests = new HostileRequests(seed, account).generate(REQUESTS, TEN_MEGABYTE_BODIES);
+        LOG.info("{} requests carrying {} MB of bodies", requests.size(), requests.stream()
+                .mapToLong(request -> request.body() == null ? 0 : request.body().length).sum() / (1024 * 1024));
         Memory before = Memory.sample(RedisFixture.url());
 
         List<Outcome> outcomes = sendAll(requests);
@@ -75,7 +78,8 @@ class HostileInputTest {
                 .collect(Collectors.groupingBy(Outcome::status, TreeMap::new, Collectors.counting()));
         LOG.info("Hostile input answers by status: {}; {} asked again after a closed connection", byStatus,
                 retried.get());
-        LOG.info("Memory before {} after {}; largest keys: {}", before, after, Memory.largestKeys(RedisFixture.url(), 8));
+        LOG.info("Memory before {} after {}; largest keys: {}", before, after,
+                Memory.largestKeys(RedisFixture.url(), 8));
         assertThat(outcomes).hasSize(REQUESTS);
         assertThat(outcomes).as("seed " + seed + ": answers 5xx, or no answer for a body within the limits")
                 .filteredOn(outcome -> outcome.status() >= 500
@@ -103,7 +107,7 @@ class HostileInputTest {
                 drip.write(body.substring(i, i + 1));
             }
             assertThat(product.api.get("/api/me", dripper.accessToken()).took())
-                    .as("others are served while bodies drip").isLessThan(java.time.Duration.ofSeconds(1));
+                    .as("others are served while bodies drip").isLessThan(Duration.ofSeconds(1));
         }
         assertThat(drips).allSatisfy(drip -> assertThat(drip.status()).isEqualTo(202));
         drips.forEach(RawHttp::close);

@@ -3,6 +3,7 @@ package io.trackingsystem.reliability;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +117,7 @@ final class HostileRequests {
         switch (random.nextInt(6)) {
             case 0 -> headers.put("Authorization", "Bearer " + account.accessToken());
             case 1 -> headers.put("Authorization", pick(List.of("Bearer ", "Bearer x.y.z", "Basic !!!",
-                    "Basic " + java.util.Base64.getEncoder().encodeToString(":".getBytes(StandardCharsets.UTF_8)),
+                    "Basic " + Base64.getEncoder().encodeToString(":".getBytes(StandardCharsets.UTF_8)),
                     "Bearer " + "e".repeat(5000), "Negotiate abc")));
             case 2 -> headers.put("X-API-Key", account.apiKey());
             case 3 -> headers.put("X-API-Key", pick(List.of("", "tsk_", "tsk_" + "z".repeat(4000), "tsk_?#%\"<>")));

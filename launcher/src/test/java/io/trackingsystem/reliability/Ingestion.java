@@ -107,6 +107,15 @@ final class Ingestion implements AutoCloseable {
         }
     }
 
+    /** How many times each number occurs among the account's stored events, from its CSV export. */
+    static Map<Integer, Integer> stored(Api api, Api.Account account) {
+        Api.Response export = api.get("/api/export?dataset=events&" + Api.RECENT, account.accessToken());
+        if (export.status() != 200) {
+            throw new AssertionError("the export answered " + export.status() + ": " + export.body());
+        }
+        return occurrences(export.body());
+    }
+
     /** How many times each number occurs in an events CSV export. */
     static Map<Integer, Integer> occurrences(String csv) {
         Map<Integer, Integer> counts = new HashMap<>();

@@ -83,8 +83,7 @@ class RedisCrashTest {
 
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                         .until(() -> IngestBacklog.isDrained(redis.url()));
-                Map<Integer, Integer> stored = Ingestion.occurrences(product.api.get("/api/export?dataset=events&"
-                        + Api.RECENT, account.accessToken()).body());
+                Map<Integer, Integer> stored = Ingestion.stored(product.api, account);
                 LOG.info("{} events acknowledged, {} stored", ingestion.acknowledgedCount(), stored.size());
                 assertThat(stored).containsKeys(ingestion.acknowledged.toArray(Integer[]::new));
                 assertThat(stored.values()).allMatch(times -> times == 1);

@@ -69,7 +69,7 @@ final class ServiceProcess implements AutoCloseable {
                 });
     }
 
-    boolean ready() {
+    private boolean ready() {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
                             + "/observe/health/ready")).timeout(Duration.ofSeconds(2)).build(),
@@ -92,18 +92,6 @@ final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    boolean isAlive() {
-        return process.isAlive();
-    }
-
-    long pid() {
-        return process.pid();
-    }
-
-    Path log() {
-        return log;
     }
 
     @Override
