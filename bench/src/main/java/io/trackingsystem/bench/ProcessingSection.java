@@ -76,7 +76,9 @@ final class ProcessingSection {
         for (int i = 0; i < samples.size(); i++) {
             Map<String, String> sample = samples.get(i);
             boolean last = i == samples.size() - 1;
-            if (Long.parseLong(sample.getOrDefault("t", "0")) % step != 0 && !last) {
+            long t = Long.parseLong(sample.getOrDefault("t", "0"));
+            boolean sameSecondFollows = !last && t == Long.parseLong(samples.get(i + 1).getOrDefault("t", "0"));
+            if (!last && (t % step != 0 || sameSecondFollows)) {
                 continue;
             }
             md.append("| ").append(sample.get("t")).append(" | ").append(count(sample.get("sent"))).append(" | ")
