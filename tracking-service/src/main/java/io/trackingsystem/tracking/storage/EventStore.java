@@ -30,10 +30,7 @@ import java.util.concurrent.TimeoutException;
  * does a few commands per event instead of dozens, and most of the work runs in the JVM.
  *
  * <p>Batches of different accounts are read, accounted and written side by side (pipelined); an account's own
- * batches follow each other. {@link TenantLocks} keeps this replica's workers from conflicting with each other:
- * it is held from the read until the write is sent, not until its reply. Reads and writes share one connection,
- * and Redis runs commands in the order they are sent, so the next reader of the account is served after the
- * write; the checks catch the rare case where that order does not hold (a reconnect).
+ * batches follow each other. {@link TenantLocks} keeps this replica's workers from conflicting with each other.
  */
 public final class EventStore {
 
@@ -98,17 +95,19 @@ public final class EventStore {
         List<Attempt> attempts = batches.stream().map(Attempt::new).toList();
         Map<String, List<Attempt>> byAccount = new LinkedHashMap<>();
         attempts.forEach(a -> byAccount.computeIfAbsent(a.batch.account(), x -> new ArrayList<>()).add(a));
-        for (int round = 0; ; round++) {
-            List<Attempt> next = new ArrayList<>();
-            for (List<Attempt> ofAccount : byAccount.values()) {
-                if (round < ofAccount.size()) {
-                    next.add(ofAccount.get(round));
+        try (TenantLocks.Held held = locks.lock(byAccount.keySet())) {
+            for (int round = 0; ; round++) {
+                List<Attempt> next = new ArrayList<>();
+                for (List<Attempt> ofAccount : byAccount.values()) {
+                    if (round < ofAccount.size()) {
+                        next.add(ofAccount.get(round));
+                    }
                 }
+                if (next.isEmpty()) {
+                    break;
+                }
+                storeSideBySide(next);
             }
-            if (next.isEmpty()) {
-                break;
-            }
-            storeSideBySide(next);
         }
         return attempts.stream().map(Attempt::outcome).toList();
     }
@@ -130,12 +129,10 @@ public final class EventStore {
                 pending.forEach(a -> a.fail(new ContendedException()));
                 return;
             }
-            try (TenantLocks.Held held = locks.lock(pending.stream().map(a -> a.batch.account()).toList())) {
-                long now = clock.millis();
-                pending.forEach(a -> a.read(now));
-                pending.forEach(a -> a.account(now));
-                pending.forEach(a -> a.apply(now));
-            }
+            long now = clock.millis();
+            pending.forEach(a -> a.read(now));
+            pending.forEach(a -> a.account(now));
+            pending.forEach(a -> a.apply(now));
             pending = pending.stream().filter(Attempt::again).toList();
             if (pending.stream().anyMatch(a -> a.raced)) {
                 pause(attempt);
