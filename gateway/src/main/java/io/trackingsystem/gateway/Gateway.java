@@ -24,6 +24,7 @@ public final class Gateway {
         GatewayConfig config = GatewayConfig.from(env);
         return CamelService.named("gateway", config.common())
                 .httpPort(config.port(), config.maxBodyBytes())
+                .httpWorkers(config.httpWorkers())
                 .routes(redis -> restOverPlatformHttp(config.port()))
                 .routes(redis -> new EdgeRoutes(config.port(), config.dashboardOrigin()))
                 .routes(redis -> new AuthRoutes(AuthConfig.from(env)))

@@ -6,6 +6,7 @@ import io.trackingsystem.routes.messaging.ServiceComponent;
 import io.trackingsystem.routes.problem.ProblemHandling;
 import io.trackingsystem.routes.redis.Redis;
 import io.trackingsystem.routes.redis.RedisHealthCheck;
+import io.vertx.core.VertxOptions;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.main.Main;
@@ -29,6 +30,7 @@ public final class CamelService implements AutoCloseable {
     private final CommonConfig config;
     private int httpPort = -1;
     private long maxBodySize = 1_048_576;
+    private int httpWorkers = 64;
     private final List<Function<Redis, RoutesBuilder>> routes = new ArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -48,6 +50,16 @@ public final class CamelService implements AutoCloseable {
     public CamelService httpPort(int port, long maxBodySize) {
         this.httpPort = port;
         this.maxBodySize = maxBodySize;
+        return this;
+    }
+
+    /**
+     * Threads that run platform-http routes. The consumer runs each exchange on a Vert.x worker thread and holds
+     * it until the route completes, also while an asynchronous step waits for Redis, so this bounds the requests
+     * in flight. Vert.x' default of 20 capped ingest at 20 / (Redis round trip).
+     */
+    public CamelService httpWorkers(int threads) {
+        this.httpWorkers = threads;
         return this;
     }
 
@@ -78,11 +90,14 @@ public final class CamelService implements AutoCloseable {
         if (httpPort >= 0) {
             main.configure().httpServer().withEnabled(true).withPort(httpPort).withMaxBodySize(maxBodySize);
             main.bind("platform-http-engine", new PublicHttpEngine(httpPort));
+            main.bind("vertxOptions", new VertxOptions().setWorkerPoolSize(httpWorkers));
         }
         if (config.managementPort() > 0) {
             main.configure().httpManagementServer().withEnabled(true).withPort(config.managementPort())
                     .withHealthCheckEnabled(true).withMetricsEnabled(true).withInfoEnabled(false);
             main.configure().metrics().withEnabled(true).withEnableRoutePolicy(true);
+            // Per-route timers stay; the per-exchange notifier searched every meter on each exchange.
+            main.addInitialProperty("camel.metrics.enableExchangeEventNotifier", "false");
         }
         main.configure().health().withEnabled(true);
         main.start();
