@@ -15,6 +15,9 @@ import java.time.Duration;
  * @param dedupeWindow         {@code DEDUPE_HOURS}, default 24: a repeated event id is recognised for at least this long
  * @param batchSize            {@code WORKER_BATCH_SIZE}, default 2000: entries read from the ingest stream at once (1..5000);
  *                             larger reads let more events share each roll-up write
+ * @param linger               {@code WORKER_LINGER_MS}, default 25: after a read that did not fill a batch, a worker waits
+ *                             this long before reading again, so that under load more events share each write; 0 reads
+ *                             again at once
  * @param workers              {@code WORKER_THREADS}, default 2: reader threads per replica
  * @param maxDeliveryAttempts  {@code MAX_DELIVERY_ATTEMPTS}, default 5: deliveries before an entry is dead-lettered
  * @param claimIdle            {@code CLAIM_IDLE_MS}, default 30000: a pending entry idle this long is taken over
@@ -26,7 +29,7 @@ import java.time.Duration;
  * @param deadLetterMaxLength  {@code DEAD_LETTER_MAX_LENGTH}, default 100000: bound on the dead-letter stream
  */
 public record TrackingConfig(CommonConfig common, Duration rawRetention, Duration rollupRetention, Duration sessionIdle,
-                             Duration dedupeWindow, int batchSize, int workers, int maxDeliveryAttempts,
+                             Duration dedupeWindow, int batchSize, Duration linger, int workers, int maxDeliveryAttempts,
                              Duration claimIdle, int valuesPerDay, int propertyKeysPerDay, int exactVisitors,
                              int userAgentCache, long deadLetterMaxLength) {
 
@@ -34,6 +37,9 @@ public record TrackingConfig(CommonConfig common, Duration rawRetention, Duratio
         requirePositive("WORKER_BATCH_SIZE", batchSize);
         if (batchSize > 5000) {
             throw new IllegalArgumentException("WORKER_BATCH_SIZE must be at most 5000, got " + batchSize);
+        }
+        if (linger.isNegative() || linger.toMillis() > 1000) {
+            throw new IllegalArgumentException("WORKER_LINGER_MS must be between 0 and 1000, got " + linger.toMillis());
         }
         requirePositive("WORKER_THREADS", workers);
         requirePositive("MAX_DELIVERY_ATTEMPTS", maxDeliveryAttempts);
@@ -52,6 +58,7 @@ public record TrackingConfig(CommonConfig common, Duration rawRetention, Duratio
                 Duration.ofMinutes(env.integer("SESSION_IDLE_MINUTES", 30)),
                 Duration.ofHours(env.integer("DEDUPE_HOURS", 24)),
                 env.integer("WORKER_BATCH_SIZE", 2000),
+                env.millis("WORKER_LINGER_MS", 25),
                 env.integer("WORKER_THREADS", 2),
                 env.integer("MAX_DELIVERY_ATTEMPTS", 5),
                 env.millis("CLAIM_IDLE_MS", 30_000),

@@ -38,6 +38,18 @@ class NormaliseTest {
     }
 
     @Test
+    void acceptsOnlyShortAccountIdsOfSafeCharacters() {
+        assertThat(Normalise.isAccountId("0c279ff4-36e0-4459-a36c-e220017aff37")).isTrue();
+        assertThat(Normalise.isAccountId("a.b_c:D-9")).isTrue();
+        assertThat(Normalise.isAccountId("x".repeat(64))).isTrue();
+        assertThat(Normalise.isAccountId("x".repeat(65))).isFalse();
+        assertThat(Normalise.isAccountId("")).isFalse();
+        assertThat(Normalise.isAccountId("{t:x}")).isFalse();
+        assertThat(Normalise.isAccountId("a b")).isFalse();
+        assertThat(Normalise.isAccountId("é")).isFalse();
+    }
+
+    @Test
     void treatsWrongTypesAsAbsentAndCutsHugeValues() {
         Event event = normalised("{\"id\":12345,\"name\":\"" + "n".repeat(500) + "\",\"ts\":\"soon\",\"url\":7,"
                 + "\"props\":[1],\"utm\":\"x\",\"userId\":{\"a\":1},\"screen\":\"big\",\"referrer\":\"ref\\u0001erer\"}");
