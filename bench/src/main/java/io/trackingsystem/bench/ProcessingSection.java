@@ -50,7 +50,7 @@ final class ProcessingSection {
                 .append(results.text("e2e", "retried")).append(" batches were answered 503/429 and retried, ")
                 .append(results.text("e2e", "failed")).append(" events failed. CPU per event: ")
                 .append(Format.ms(jvmMicrosPerEvent("cpu_e2e", results.number("e2e", "processed"))))
-                .append(" µs in the system's JVM (gateway, user-service and tracking-service), ").append(Format.ms(cpu))
+                .append(" µs in the system's three JVMs (gateway, user-service and tracking-service), ").append(Format.ms(cpu))
                 .append(" µs in Redis.\n\n");
         md.append("| compared with | ceiling, events/s | processed, % of ceiling |\n|---|---|---|\n");
         ratio("Redis XADD ceiling (one append per event, nothing else)", results.number("redis_xadd", "rps"), rate);
@@ -142,7 +142,7 @@ final class ProcessingSection {
                         + "calls with many arguments cost more in the run than here.\n\n");
     }
 
-    /** CPU microseconds the system's JVM spent per event in a phase, when {@code bench/run} started that JVM. */
+    /** CPU microseconds the system's JVMs spent per event in a phase, when {@code bench/run} started them. */
     private OptionalDouble jvmMicrosPerEvent(String cpu, OptionalDouble events) {
         OptionalDouble seconds = results.number(cpu, "jvm_seconds");
         if (seconds.isEmpty() || events.isEmpty() || events.getAsDouble() == 0) {
@@ -162,9 +162,9 @@ final class ProcessingSection {
         }
         md.append("## 5. Processing a history (seeding)\n\nEvents spread over the last 30 days, appended to the "
                 + "ingest stream as the gateway writes them and processed by the running tracking-service (`Seed`); "
-                + "timed until all are counted. The gateway is idle meanwhile, so the system JVM's CPU is the "
+                + "timed until all are counted. The gateway is idle meanwhile, so the system JVMs' CPU is almost all the "
                 + "tracking-service's.\n\n")
-                .append("| stored events after | events added | seconds | events/s | system JVM CPU µs/event | "
+                .append("| stored events after | events added | seconds | events/s | system JVMs CPU µs/event | "
                         + "Redis CPU µs/event | complete |\n|---|---|---|---|---|---|---|\n");
         for (String size : sizes) {
             String name = "seed_" + size;

@@ -66,6 +66,39 @@ class ReportTest {
         assertThat(md).contains("- Seeding to 10000000 events skipped: too slow");
     }
 
+    @Test
+    void showsIngestWithProcessingOnTheSameCpusAsItsOwnRow() {
+        String md = render(
+                "RESULT ceiling_camel_c64 connections=64 requests=300000 seconds=15 rps=20000.0 p50_ms=3 p99_ms=6 p999_ms=9 errors=0 non2xx=0",
+                "RESULT ingest_c64_processing connections=64 requests=90000 seconds=15 rps=6000.0 p50_ms=8 p99_ms=30 p999_ms=40 errors=0 non2xx=0");
+
+        assertThat(md).contains("| 64, processing on the same CPUs | 6,000 | 8.00 | 30.0 | 40.0 | 0 | 20,000 | 30% |");
+    }
+
+    @Test
+    void rendersEachProfileByLibraryClassThreadAndMethod() {
+        Profile profile = new Profile();
+        profile.add("vert.x-eventloop-thread-1", List.of("io.netty.channel.nio.NioEventLoop.run"));
+        profile.add("vert.x-worker-thread-12", List.of("java.lang.String.hashCode",
+                "com.fasterxml.jackson.core.json.ReaderBasedJsonParser.nextToken",
+                "io.trackingsystem.gateway.ingest.NativeFormat.read", "org.apache.camel.Foo.process"));
+        profile.add("vert.x-worker-thread-3", List.of("io.trackingsystem.gateway.ingest.Fields.url",
+                "io.trackingsystem.gateway.ingest.NativeFormat.read"));
+        profile.add("ingest-a9f3c2d1-0", List.of("io.micrometer.core.instrument.MeterRegistry.getMeters",
+                "org.apache.camel.component.micrometer.Policy.done"));
+        List<String> lines = new ArrayList<>();
+        profile.lines("gateway").forEach(line -> lines.add(line.toString()));
+
+        String md = render(lines.toArray(String[]::new));
+
+        assertThat(md).contains("### gateway", "4 samples.");
+        assertThat(md).contains("| `Netty (network I/O)` | 25.0% |", "| `JDK (strings, collections, other)` | 25.0% |",
+                "| `Tracking System code` | 25.0% |", "| `Micrometer (metrics)` | 25.0% |");
+        assertThat(md).contains("| `NativeFormat` | 25.0% |", "| `Fields` | 25.0% |", "| `(none)` | 50.0% |");
+        assertThat(md).contains("| `vert.x-worker-thread-N` | 50.0% |", "| `ingest-N-N` | 25.0% |");
+        assertThat(md).contains("| `java.lang.String.hashCode` | 25.0% |");
+    }
+
     private static String render(String... lines) {
         return new Report(Results.parse(List.of(lines)), MACHINE).render();
     }
