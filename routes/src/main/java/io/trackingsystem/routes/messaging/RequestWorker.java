@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
@@ -27,7 +28,8 @@ import java.util.concurrent.Semaphore;
 /**
  * The service's side of request/reply: reads its request stream through a consumer group, so replicas share the
  * work and each request is handled once. Entries are acknowledged and deleted after the reply is published. Entries
- * left pending by a replica that died are claimed once they have been idle for {@code claimIdle}. Requests whose
+ * left pending by a replica that died are claimed once they have been idle for {@code claimIdle}; this replica's own
+ * requests that are still queued or being handled after that long are not started a second time. Requests whose
  * caller has already given up are acknowledged without work. While it runs, it tells callers that the service is
  * alive ({@link Presence}).
  */
@@ -47,6 +49,8 @@ final class RequestWorker implements Runnable {
     private final Semaphore inFlight;
     private final Duration claimIdle;
     private final Map<String, ServiceConsumer> handlers = new ConcurrentHashMap<>();
+    /** Ids of the entries this replica has started and not yet acknowledged. */
+    private final Set<String> handling = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
     private Thread thread;
 
@@ -160,10 +164,16 @@ final class RequestWorker implements Runnable {
         } while (running && !"0-0".equals(cursor));
     }
 
+    /** Starts an entry, unless this replica already has: a claim also returns its own slow requests. */
     private void dispatch(StreamMessage<String, String> entry) {
+        if (!handling.add(entry.getId())) {
+            inFlight.release();
+            return;
+        }
         try {
             executor.execute(() -> handle(entry));
         } catch (RuntimeException rejected) {
+            handling.remove(entry.getId());
             inFlight.release();
             LOG.warn("Could not schedule request {} of {}: {}", entry.getId(), service, rejected.toString());
         }
@@ -215,7 +225,10 @@ final class RequestWorker implements Runnable {
      */
     private void acknowledge(StreamMessage<String, String> entry) {
         redis.async().xack(stream, consumer.getGroup(), entry.getId());
-        redis.async().xdel(stream, entry.getId()).whenComplete((n, failure) -> inFlight.release());
+        redis.async().xdel(stream, entry.getId()).whenComplete((n, failure) -> {
+            handling.remove(entry.getId());
+            inFlight.release();
+        });
     }
 
     private int acquireUpTo(int wanted) {

@@ -107,6 +107,25 @@ class RequestReplyTest {
     }
 
     @Test
+    void aRequestStillBeingHandledWhenItsIdleTimePassesIsNotTakenUpAgain() throws Exception {
+        // The handler's replica takes over requests idle for 2.5 s (half its 5 s timeout), checking that often;
+        // this one is handled for 5.5 s and its caller waits 6 s, so a check falls inside its handling.
+        AtomicInteger handled = new AtomicInteger();
+        handler("slow", exchange -> {
+            handled.incrementAndGet();
+            Thread.sleep(5500);
+            exchange.getMessage().setBody("done");
+        });
+        ProducerTemplate caller = caller(6000).context().createProducerTemplate();
+
+        assertThat(caller.asyncRequestBody("service:slow?operation=echo", "once").get(10, TimeUnit.SECONDS))
+                .isEqualTo("done");
+        Thread.sleep(3000);
+
+        assertThat(handled).hasValue(1);
+    }
+
+    @Test
     void aRequestSentWhileNoHandlerRunsIsAnsweredOnceOneStarts() throws Exception {
         ProducerTemplate caller = caller(10000).context().createProducerTemplate();
         CompletableFuture<Object> reply = caller.asyncRequestBody("service:late?operation=echo", "early");
