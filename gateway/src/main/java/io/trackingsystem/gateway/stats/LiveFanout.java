@@ -2,6 +2,7 @@ package io.trackingsystem.gateway.stats;
 
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.trackingsystem.routes.ingest.LiveChannel;
 import io.trackingsystem.routes.redis.Redis;
 
 import java.util.ArrayList;
@@ -38,12 +39,9 @@ final class LiveFanout implements AutoCloseable {
         });
     }
 
-    /**
-     * The channel of an account's newly stored events. It mirrors the tracking-service's
-     * {@code TrackingKeys.liveChannel()} for the account's only site.
-     */
+    /** The channel of an account's newly stored events, on its only site. */
     static String channel(String account) {
-        return "live:{t:" + account + "}:main";
+        return LiveChannel.of(account, LiveChannel.DEFAULT_SITE);
     }
 
     /**

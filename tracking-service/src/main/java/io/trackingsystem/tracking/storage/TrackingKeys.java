@@ -1,6 +1,7 @@
 package io.trackingsystem.tracking.storage;
 
 import io.trackingsystem.routes.ingest.IngestStream;
+import io.trackingsystem.routes.ingest.LiveChannel;
 
 /**
  * Every Redis key and channel of the tracking-service. Tenant data carries the account in the hash tag
@@ -12,7 +13,7 @@ import io.trackingsystem.routes.ingest.IngestStream;
 public final class TrackingKeys {
 
     /** The only site of an account for now. */
-    public static final String DEFAULT_SITE = "main";
+    public static final String DEFAULT_SITE = LiveChannel.DEFAULT_SITE;
     /** The consumer group of the ingest stream. */
     public static final String INGEST_GROUP = "tracking-service";
     /** Member prefixes in a breakdown sorted set: visits, pageviews and events per value. */
@@ -27,10 +28,12 @@ public final class TrackingKeys {
     public static final String DAY_SET_OVERFLOWED = "x:d";
 
     private final String account;
+    private final String site;
     private final String prefix;
 
     private TrackingKeys(String account, String site) {
         this.account = account;
+        this.site = site;
         this.prefix = "{t:" + account + "}:" + site;
     }
 
@@ -124,7 +127,7 @@ public final class TrackingKeys {
 
     /** Pub/sub channel carrying this site's newly stored events as JSON arrays, for live views. */
     public String liveChannel() {
-        return "live:" + prefix;
+        return LiveChannel.of(account, site);
     }
 
     /**
