@@ -12,7 +12,9 @@ import io.trackingsystem.routes.config.Env;
  * @param maxStreamLength    {@code INGEST_MAX_STREAM_LENGTH}, default 1000000: the ingest stream is trimmed to about
  *                           this many entries ({@code XADD ... MAXLEN ~})
  * @param maxBacklog         {@code INGEST_MAX_BACKLOG}, default 500000: above this many unprocessed events, ingest
- *                           answers 503 with Retry-After instead of queueing more
+ *                           answers 503 with Retry-After instead of queueing more. It must stay below the stream's
+ *                           length, or trimming could drop acknowledged events before they are processed; the gap
+ *                           absorbs what arrives between two samples of the backlog
  * @param trustedProxies     {@code TRUSTED_PROXIES}, the gateway-wide setting of {@link AuthConfig}: how far
  *                           {@code X-Forwarded-For} is believed when recording each event's client address
  */
@@ -22,6 +24,11 @@ public record IngestConfig(int rateLimitPerSecond, long maxStreamLength, long ma
         if (rateLimitPerSecond < 0 || maxStreamLength <= 0 || maxBacklog <= 0) {
             throw new IllegalArgumentException("INGEST_RATE_LIMIT_PER_SECOND must be >= 0, "
                     + "INGEST_MAX_STREAM_LENGTH and INGEST_MAX_BACKLOG > 0");
+        }
+        if (maxBacklog >= maxStreamLength) {
+            throw new IllegalArgumentException("INGEST_MAX_BACKLOG (" + maxBacklog + ") must be below "
+                    + "INGEST_MAX_STREAM_LENGTH (" + maxStreamLength + "): trimming the stream to its length could "
+                    + "otherwise drop events not yet processed");
         }
     }
 

@@ -111,7 +111,7 @@ class IngestProtectionTest {
     void trimsTheStreamToAboutItsMaximumLength() throws Exception {
         int maxLength = 50;
         try (IngestGateway trimming = IngestGateway.start(Map.of("INGEST_MAX_STREAM_LENGTH",
-                String.valueOf(maxLength)))) {
+                String.valueOf(maxLength), "INGEST_MAX_BACKLOG", String.valueOf(maxLength / 2)))) {
             String key = IngestGateway.keyFor("acc-" + UUID.randomUUID());
             for (int i = 0; i < 6; i++) {
                 assertThat(trimming.post("/api/events", batchOf(100), "X-API-Key", key).statusCode())

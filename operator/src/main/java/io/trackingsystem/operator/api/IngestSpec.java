@@ -13,7 +13,8 @@ public class IngestSpec {
 
   @Default("1000000")
   @Min(1000)
-  @JsonPropertyDescription("Approximate cap on the raw event stream length.")
+  @JsonPropertyDescription(
+      "Approximate cap on the raw event stream length. Ingest answers 503 once half of it is unprocessed.")
   private long maxStreamLength = 1_000_000;
 
   public int getRateLimitPerSecond() {

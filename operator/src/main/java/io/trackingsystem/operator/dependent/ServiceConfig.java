@@ -18,6 +18,8 @@ public final class ServiceConfig {
     var env = new TreeMap<String, String>();
     env.put("INGEST_RATE_LIMIT_PER_SECOND", String.valueOf(spec.getIngest().getRateLimitPerSecond()));
     env.put("INGEST_MAX_STREAM_LENGTH", String.valueOf(spec.getIngest().getMaxStreamLength()));
+    // Trimming must never reach events not yet processed: ingest pushes back well before that.
+    env.put("INGEST_MAX_BACKLOG", String.valueOf(spec.getIngest().getMaxStreamLength() / 2));
     env.put("ACCESS_TOKEN_TTL_SECONDS", String.valueOf(spec.getAuth().getAccessTokenTtlSeconds()));
     env.put("REFRESH_TOKEN_TTL_DAYS", String.valueOf(spec.getAuth().getRefreshTokenTtlDays()));
     env.put("RAW_EVENT_RETENTION_DAYS", String.valueOf(spec.getRetention().getRawEventDays()));

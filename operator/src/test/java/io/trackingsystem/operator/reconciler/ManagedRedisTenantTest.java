@@ -70,6 +70,8 @@ class ManagedRedisTenantTest {
         .containsEntry("RAW_EVENT_RETENTION_DAYS", "90")
         .containsEntry("ROLLUP_RETENTION_DAYS", "730")
         .containsEntry("INGEST_RATE_LIMIT_PER_SECOND", "1000")
+        .containsEntry("INGEST_MAX_STREAM_LENGTH", "1000000")
+        .containsEntry("INGEST_MAX_BACKLOG", "500000")
         .containsEntry("ACCESS_TOKEN_TTL_SECONDS", "3600")
         .containsEntry("DASHBOARD_ORIGIN", "https://acme.example.com")
         .containsEntry("TRUSTED_PROXIES", "1");
