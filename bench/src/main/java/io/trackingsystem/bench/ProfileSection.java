@@ -36,9 +36,9 @@ final class ProfileSection {
         if (names.isEmpty()) {
             return;
         }
-        md.append("## 8. Where the CPU goes\n\nJava Flight Recorder (`settings=profile`, 10 ms sampling of running "
-                + "Java threads), summarised by `Profile`; the `.jfr` files stay in the run's work directory for "
-                + "JDK Mission Control or `jfr print`.\n\n");
+        md.append("## 8. Where the CPU goes\n\nJava Flight Recorder (`bench/jfr/cpu-samples.jfc`: CPU samples of "
+                + "running Java threads every 10 ms, nothing else), summarised by `Profile`; the `.jfr` files stay "
+                + "in the run's work directory for JDK Mission Control or `jfr print`.\n\n");
         for (String name : names) {
             OptionalDouble samples = results.number("profile_" + name, "samples");
             md.append("### ").append(name).append("\n\n").append(PROFILES.get(name)).append(": ")

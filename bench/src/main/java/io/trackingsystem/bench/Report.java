@@ -82,34 +82,9 @@ public final class Report {
         md.append("| connections | events/s | p50 ms | p99 ms | p99.9 ms | non-2xx | Camel no-op req/s | "
                 + "% of Camel | Vert.x no-op req/s | % of Vert.x |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (String c : CONCURRENCY) {
-            String ours = "ingest_c" + c;
-            if (!results.has(ours)) {
-                continue;
-            }
-            OptionalDouble rps = results.number(ours, "rps");
-            OptionalDouble camel = results.number("ceiling_camel_c" + c, "rps");
-            OptionalDouble vertx = results.number("ceiling_vertx_c" + c, "rps");
-            md.append("| ").append(c).append(" | ").append(Format.count(rps)).append(" | ")
-                    .append(Format.ms(results.number(ours, "p50_ms"))).append(" | ")
-                    .append(Format.ms(results.number(ours, "p99_ms"))).append(" | ")
-                    .append(Format.ms(results.number(ours, "p999_ms"))).append(" | ")
-                    .append(results.text(ours, "non2xx")).append(" | ")
-                    .append(Format.count(camel)).append(" | ").append(Format.percent(rps, camel)).append(" | ")
-                    .append(Format.count(vertx)).append(" | ").append(Format.percent(rps, vertx)).append(" |\n");
+            ingestRow(c, "ingest_c" + c, c);
         }
-        String shared = "ingest_c64_processing";
-        if (results.has(shared)) {
-            OptionalDouble rps = results.number(shared, "rps");
-            OptionalDouble camel = results.number("ceiling_camel_c64", "rps");
-            OptionalDouble vertx = results.number("ceiling_vertx_c64", "rps");
-            md.append("| 64, processing on the same CPUs | ").append(Format.count(rps)).append(" | ")
-                    .append(Format.ms(results.number(shared, "p50_ms"))).append(" | ")
-                    .append(Format.ms(results.number(shared, "p99_ms"))).append(" | ")
-                    .append(Format.ms(results.number(shared, "p999_ms"))).append(" | ")
-                    .append(results.text(shared, "non2xx")).append(" | ")
-                    .append(Format.count(camel)).append(" | ").append(Format.percent(rps, camel)).append(" | ")
-                    .append(Format.count(vertx)).append(" | ").append(Format.percent(rps, vertx)).append(" |\n");
-        }
+        ingestRow("64, processing on the same CPUs", "ingest_c64_processing", "64");
         md.append("\nCeiling latencies (p50 / p99 ms): ");
         List<String> parts = new ArrayList<>();
         for (String c : CONCURRENCY) {
@@ -122,6 +97,23 @@ public final class Report {
             }
         }
         md.append(String.join("; ", parts)).append(".\n\n");
+    }
+
+    /** One run of wrk against the gateway, next to the ceilings at the same number of connections. */
+    private void ingestRow(String label, String name, String connections) {
+        if (!results.has(name)) {
+            return;
+        }
+        OptionalDouble rps = results.number(name, "rps");
+        OptionalDouble camel = results.number("ceiling_camel_c" + connections, "rps");
+        OptionalDouble vertx = results.number("ceiling_vertx_c" + connections, "rps");
+        md.append("| ").append(label).append(" | ").append(Format.count(rps)).append(" | ")
+                .append(Format.ms(results.number(name, "p50_ms"))).append(" | ")
+                .append(Format.ms(results.number(name, "p99_ms"))).append(" | ")
+                .append(Format.ms(results.number(name, "p999_ms"))).append(" | ")
+                .append(results.text(name, "non2xx")).append(" | ")
+                .append(Format.count(camel)).append(" | ").append(Format.percent(rps, camel)).append(" | ")
+                .append(Format.count(vertx)).append(" | ").append(Format.percent(rps, vertx)).append(" |\n");
     }
 
     private void batch() {
