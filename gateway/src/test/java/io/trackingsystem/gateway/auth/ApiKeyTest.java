@@ -1,8 +1,8 @@
 package io.trackingsystem.gateway.auth;
 
 import io.trackingsystem.gateway.Gateway;
-import io.trackingsystem.gateway.auth.AuthSystem.Response;
 import io.trackingsystem.gateway.auth.AuthSystem.Session;
+import io.trackingsystem.gateway.testing.Response;
 import io.trackingsystem.routes.config.Env;
 import io.trackingsystem.routes.problem.ProblemException;
 import io.trackingsystem.routes.runtime.CamelService;

@@ -6,6 +6,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.trackingsystem.gateway.Gateway;
+import io.trackingsystem.gateway.testing.Response;
 import io.trackingsystem.routes.config.Env;
 import io.trackingsystem.routes.runtime.CamelService;
 import io.trackingsystem.routes.testing.RedisFixture;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.PrivateKey;
@@ -166,27 +166,6 @@ final class AuthSystem implements AutoCloseable {
             return JSON.writeValueAsString(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(e);
-        }
-    }
-
-    /** An HTTP answer. */
-    record Response(int status, HttpHeaders headers, String body) {
-
-        JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        String header(String name) {
-            return headers.firstValue(name).orElse(null);
-        }
-
-        boolean isProblem(int expected) {
-            return status == expected && "application/problem+json".equals(header("Content-Type"))
-                    && json().path("status").asInt() == expected;
         }
     }
 

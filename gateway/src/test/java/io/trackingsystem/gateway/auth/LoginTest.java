@@ -1,7 +1,7 @@
 package io.trackingsystem.gateway.auth;
 
-import io.trackingsystem.gateway.auth.AuthSystem.Response;
 import io.trackingsystem.gateway.auth.AuthSystem.Session;
+import io.trackingsystem.gateway.testing.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

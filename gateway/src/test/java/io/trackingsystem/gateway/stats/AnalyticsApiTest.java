@@ -2,7 +2,7 @@ package io.trackingsystem.gateway.stats;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trackingsystem.gateway.stats.AnalyticsSystem.Account;
-import io.trackingsystem.gateway.stats.AnalyticsSystem.Response;
+import io.trackingsystem.gateway.testing.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

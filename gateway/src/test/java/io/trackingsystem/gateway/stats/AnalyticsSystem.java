@@ -3,6 +3,7 @@ package io.trackingsystem.gateway.stats;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trackingsystem.gateway.Gateway;
+import io.trackingsystem.gateway.testing.Response;
 import io.trackingsystem.routes.config.Env;
 import io.trackingsystem.routes.runtime.CamelService;
 import io.trackingsystem.routes.testing.RedisFixture;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -126,24 +126,5 @@ final class AnalyticsSystem implements AutoCloseable {
     }
 
     record Account(String id, String apiKey, String accessToken, String refreshToken) {
-    }
-
-    record Response(int status, HttpHeaders headers, String body) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        String header(String name) {
-            return headers.firstValue(name).orElse(null);
-        }
-
-        boolean isProblem(int expected) {
-            return status == expected && String.valueOf(header("Content-Type")).startsWith("application/problem+json")
-                    && json().path("status").asInt() == expected;
-        }
     }
 }

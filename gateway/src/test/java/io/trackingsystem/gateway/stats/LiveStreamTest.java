@@ -2,6 +2,7 @@ package io.trackingsystem.gateway.stats;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trackingsystem.gateway.stats.AnalyticsSystem.Account;
+import io.trackingsystem.gateway.testing.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,7 +119,7 @@ class LiveStreamTest {
         Account alice = system.register();
         Lines lines = connect(alice.accessToken());
 
-        AnalyticsSystem.Response logout = system.send(HttpRequest.newBuilder(system.uri("/api/auth/logout"))
+        Response logout = system.send(HttpRequest.newBuilder(system.uri("/api/auth/logout"))
                 .header("Authorization", "Bearer " + alice.accessToken()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(AnalyticsSystem.json(
                         Map.of("refreshToken", alice.refreshToken())))));

@@ -1,13 +1,9 @@
 package io.trackingsystem.tracking.storage;
 
-import io.lettuce.core.api.sync.RedisCommands;
 import io.trackingsystem.routes.config.Env;
-import io.trackingsystem.routes.redis.Redis;
 import io.trackingsystem.routes.testing.RedisFixture;
 import io.trackingsystem.tracking.TestEvents;
 import io.trackingsystem.tracking.pipeline.Event;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -22,25 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A batch is written as sums per key; the sums must equal applying its events one at a time, for every rule that
  * carries state from one event to the next.
  */
-class BatchAggregationTest {
+class BatchAggregationTest extends StorageTest {
 
-    private static final long MINUTE = 60_000;
-    private static final long DAY_START = Math.floorDiv(System.currentTimeMillis(), UtcDays.DAY) * UtcDays.DAY;
-    private static final long NOW = DAY_START + 12 * UtcDays.HOUR + 30 * MINUTE;
 
-    private static Redis redis;
-    private static RedisCommands<String, String> sync;
-
-    @BeforeAll
-    static void connect() {
-        redis = Redis.connect(RedisFixture.url());
-        sync = redis.dedicated().sync();
-    }
-
-    @AfterAll
-    static void close() {
-        redis.close();
-    }
 
     @Test
     void oneBatchLeavesTheSameDataAsItsEventsStoredOneByOne() throws Exception {

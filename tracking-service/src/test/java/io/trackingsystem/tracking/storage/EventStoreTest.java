@@ -2,13 +2,8 @@ package io.trackingsystem.tracking.storage;
 
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.api.sync.RedisCommands;
 import io.trackingsystem.routes.config.Env;
-import io.trackingsystem.routes.redis.Redis;
-import io.trackingsystem.routes.testing.RedisFixture;
 import io.trackingsystem.tracking.TestEvents;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,34 +15,16 @@ import static io.trackingsystem.tracking.TestEvents.track;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class EventStoreTest {
+class EventStoreTest extends StorageTest {
 
-    private static final long MINUTE = 60_000;
-    /** Today 12:30 UTC: real keys expire by Redis's clock, so the test's days must be current ones. */
-    private static final long DAY_START = Math.floorDiv(System.currentTimeMillis(), UtcDays.DAY) * UtcDays.DAY;
-    private static final long NOW = DAY_START + 12 * UtcDays.HOUR + 30 * MINUTE;
     private static final String DAY = UtcDays.day(NOW);
     private static final String ACCOUNT = "acc-1";
     private static final TrackingKeys KEYS = TrackingKeys.of(ACCOUNT);
 
-    private static Redis redis;
-    private static RedisCommands<String, String> sync;
     private StoreHarness harness;
-
-    @BeforeAll
-    static void connect() {
-        redis = Redis.connect(RedisFixture.url());
-        sync = redis.dedicated().sync();
-    }
-
-    @AfterAll
-    static void close() {
-        redis.close();
-    }
 
     @BeforeEach
     void setUp() {
-        RedisFixture.flush();
         harness = new StoreHarness(redis, NOW, Env.of(Map.of()));
     }
 

@@ -1,14 +1,9 @@
 package io.trackingsystem.tracking.storage;
 
-import io.lettuce.core.api.sync.RedisCommands;
 import io.trackingsystem.routes.config.Env;
-import io.trackingsystem.routes.redis.Redis;
-import io.trackingsystem.routes.testing.RedisFixture;
 import io.trackingsystem.tracking.TestEvents;
 import io.trackingsystem.tracking.TrackingConfig;
 import io.trackingsystem.tracking.pipeline.Event;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,33 +18,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The two phases of storing: what a batch read may change before it is written, and the apply script must then
  * refuse the whole batch, so that nothing is counted twice or from outdated state.
  */
-class OptimisticStoreTest {
+class OptimisticStoreTest extends StorageTest {
 
-    private static final long MINUTE = 60_000;
-    private static final long NOW = Math.floorDiv(System.currentTimeMillis(), UtcDays.DAY) * UtcDays.DAY
-            + 12 * UtcDays.HOUR + 30 * MINUTE;
     private static final String DAY = UtcDays.day(NOW);
     private static final String ACCOUNT = "acc-1";
     private static final TrackingKeys KEYS = TrackingKeys.of(ACCOUNT);
 
-    private static Redis redis;
-    private static RedisCommands<String, String> sync;
     private StoreHarness harness;
-
-    @BeforeAll
-    static void connect() {
-        redis = Redis.connect(RedisFixture.url());
-        sync = redis.dedicated().sync();
-    }
-
-    @AfterAll
-    static void close() {
-        redis.close();
-    }
 
     @BeforeEach
     void setUp() {
-        RedisFixture.flush();
         harness = new StoreHarness(redis, NOW, Env.of(Map.of()));
     }
 

@@ -1,14 +1,8 @@
 package io.trackingsystem.tracking.storage;
 
-import io.lettuce.core.api.sync.RedisCommands;
 import io.trackingsystem.routes.config.Env;
-import io.trackingsystem.routes.redis.Redis;
-import io.trackingsystem.routes.testing.RedisFixture;
 import io.trackingsystem.tracking.TestEvents;
 import io.trackingsystem.tracking.pipeline.Event;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,30 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@link ReferenceStore}). The same events, in the same batches, stored by {@link EventStore} into one account
  * and by the reference into another, must leave the two accounts' keys identical: names, types, contents, TTLs.
  */
-class SameStateAsThePerEventScriptTest {
+class SameStateAsThePerEventScriptTest extends StorageTest {
 
-    /** Today 12:30 UTC: keys expire by Redis's clock, so the days must be current ones. */
-    private static final long NOW = Math.floorDiv(System.currentTimeMillis(), UtcDays.DAY) * UtcDays.DAY
-            + 12 * UtcDays.HOUR + 30 * 60_000;
 
-    private static Redis redis;
-    private static RedisCommands<String, String> sync;
-
-    @BeforeAll
-    static void connect() {
-        redis = Redis.connect(RedisFixture.url());
-        sync = redis.dedicated().sync();
-    }
-
-    @AfterAll
-    static void close() {
-        redis.close();
-    }
-
-    @BeforeEach
-    void flush() {
-        RedisFixture.flush();
-    }
 
     @Test
     void batchesOfMixedTrafficOverTwoDays() throws Exception {
