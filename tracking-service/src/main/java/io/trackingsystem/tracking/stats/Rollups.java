@@ -151,7 +151,8 @@ final class Rollups {
         List<Breakdown.Row> rows = new ArrayList<>();
         int counted = 0;
         while (counted < most && (rows.size() < limit || byVisits.get(counted).getValue()[0] >= kth(rows, limit))) {
-            List<Map.Entry<String, long[]>> round = byVisits.subList(counted, Math.min(most, counted + limit));
+            List<Map.Entry<String, long[]>> round = byVisits.subList(counted, roundEnd(byVisits, rows, counted,
+                    Math.min(most, counted + limit), limit));
             List<RedisFuture<Long>> counts = new ArrayList<>(round.size());
             for (Map.Entry<String, long[]> value : round) {
                 counts.add(redis.pfcount(days.stream()
@@ -166,6 +167,24 @@ final class Rollups {
             rows.sort(Breakdown.ORDER);
         }
         return rows.subList(0, Math.min(limit, rows.size()));
+    }
+
+    /**
+     * Where a round of candidates from {@code from} ends: the first round takes up to {@code limit} of them; a later
+     * one only those whose visits reach the limit-th row's visitors, since a value never has more visitors than
+     * visits and the others cannot enter.
+     */
+    private static int roundEnd(List<Map.Entry<String, long[]>> byVisits, List<Breakdown.Row> rows, int from,
+                                int end, int limit) {
+        if (rows.size() < limit) {
+            return end;
+        }
+        long kth = kth(rows, limit);
+        int last = from;
+        while (last < end && byVisits.get(last).getValue()[0] >= kth) {
+            last++;
+        }
+        return last;
     }
 
     /** The visitors of the limit-th row so far. */

@@ -110,6 +110,11 @@ class AnalyticsAcceptanceTest {
                     .as(c[0] + " from raw events").containsExactlyElementsOf(expected);
             assertThat(rows(ask("breakdown", "from=" + data.day1 + "&to=" + data.day2 + "&" + dimension)))
                     .as(c[0] + " from roll-ups").containsExactlyElementsOf(expected);
+            for (int limit = 1; limit < expected.size(); limit++) {
+                assertThat(rows(ask("breakdown", "from=" + data.day1 + "&to=" + data.day2 + "&" + dimension
+                        + "&limit=" + limit))).as(c[0] + " from roll-ups, top " + limit)
+                        .containsExactlyElementsOf(expected.subList(0, limit));
+            }
         }
     }
 
