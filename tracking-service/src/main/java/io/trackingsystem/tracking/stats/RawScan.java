@@ -109,11 +109,13 @@ final class RawScan {
         return await(range(0, CommandType.XREVRANGE, keys.raw(day), day, end, "-", count));
     }
 
+    /** Stream ids are never below 0-0, so a range reaching back before 1970 (a far west zone) starts there. */
     private List<Lane> lanes(TrackingKeys keys, long from, long to) {
         List<Lane> lanes = new ArrayList<>();
-        for (long dayStart = Math.floorDiv(from, UtcDays.DAY) * UtcDays.DAY; dayStart < to; dayStart += UtcDays.DAY) {
+        long firstDay = Math.max(0, Math.floorDiv(from, UtcDays.DAY) * UtcDays.DAY);
+        for (long dayStart = firstDay; dayStart < to; dayStart += UtcDays.DAY) {
             String day = UtcDays.day(dayStart);
-            long lowest = from - ID_SLACK;
+            long lowest = Math.max(0, from - ID_SLACK);
             long window = UtcDays.DAY / WINDOWS_PER_DAY;
             for (int w = 0; w < WINDOWS_PER_DAY; w++) {
                 long windowStart = dayStart + w * window;

@@ -63,6 +63,20 @@ class RawScanTest {
     }
 
     @Test
+    void aRangeReachingBackBeforeNineteenSeventyReadsFromTheFirstDay() throws Exception {
+        String key = KEYS.raw(UtcDays.day(0));
+        redis.async().xadd(key, new XAddArgs().id((3 * UtcDays.HOUR) + "-0"), RawFields.FIELD,
+                packed(3 * UtcDays.HOUR - 1000, "early")).get();
+
+        List<String> seen = new ArrayList<>();
+        // 1970-01-01 in a zone 10 hours behind UTC starts on 1969-12-31
+        source.scan().forEach(KEYS, -10 * UtcDays.HOUR, UtcDays.DAY - 10 * UtcDays.HOUR,
+                event -> seen.add(event.visitor()));
+
+        assertThat(seen).containsExactly("early");
+    }
+
+    @Test
     void readsEveryEntryOnceAcrossChunksAndIdWindows() throws Exception {
         long dayStart = Days.startOfDayContaining(System.currentTimeMillis()) - 2 * UtcDays.DAY;
         String key = KEYS.raw(UtcDays.day(dayStart));
