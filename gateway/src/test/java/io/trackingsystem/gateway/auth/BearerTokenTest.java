@@ -9,7 +9,6 @@ import io.trackingsystem.routes.problem.ProblemException;
 import io.trackingsystem.users.tokens.SigningKey;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,20 +28,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * What the gateway accepts as an access token. Tokens here are signed with the user-service's own key unless a
  * test says otherwise, so each refusal is down to the one thing the test changed.
  */
-class BearerTokenTest {
+class BearerTokenTest extends AuthSystemTest {
 
-    private static AuthSystem system;
     private static Session account;
 
     @BeforeAll
-    static void start() throws Exception {
-        system = AuthSystem.start();
+    static void register() {
         account = system.register();
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
     }
 
     @Test

@@ -2,8 +2,6 @@ package io.trackingsystem.gateway.auth;
 
 import io.trackingsystem.gateway.auth.AuthSystem.Session;
 import io.trackingsystem.gateway.testing.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -15,19 +13,7 @@ import static io.trackingsystem.gateway.auth.AuthSystem.PASSWORD;
 import static io.trackingsystem.gateway.auth.AuthSystem.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LoginTest {
-
-    private static AuthSystem system;
-
-    @BeforeAll
-    static void start() throws Exception {
-        system = AuthSystem.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
-    }
+class LoginTest extends AuthSystemTest {
 
     @Test
     void signsInWithTheEmailInAnyCaseAndSpacing() {

@@ -3,8 +3,6 @@ package io.trackingsystem.gateway.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trackingsystem.gateway.auth.AuthSystem.Session;
 import io.trackingsystem.gateway.testing.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,21 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** GET and PATCH /api/me. */
-class ProfileTest {
+class ProfileTest extends AuthSystemTest {
 
     private static final String NEW_PASSWORD = "a brand new passphrase";
-
-    private static AuthSystem system;
-
-    @BeforeAll
-    static void start() throws Exception {
-        system = AuthSystem.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
-    }
 
     @Test
     void showsTheSignedInUser() {

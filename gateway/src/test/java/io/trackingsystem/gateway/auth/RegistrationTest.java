@@ -2,8 +2,6 @@ package io.trackingsystem.gateway.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trackingsystem.gateway.testing.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -20,19 +18,7 @@ import static io.trackingsystem.gateway.auth.AuthSystem.PASSWORD;
 import static io.trackingsystem.gateway.auth.AuthSystem.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RegistrationTest {
-
-    private static AuthSystem system;
-
-    @BeforeAll
-    static void start() throws Exception {
-        system = AuthSystem.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
-    }
+class RegistrationTest extends AuthSystemTest {
 
     @Test
     void registersAnAccountAndSignsItIn() {

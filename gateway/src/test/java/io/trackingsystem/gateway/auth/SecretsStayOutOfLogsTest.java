@@ -2,8 +2,6 @@ package io.trackingsystem.gateway.auth;
 
 import io.trackingsystem.gateway.auth.AuthSystem.Session;
 import io.trackingsystem.gateway.testing.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -21,21 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Runs every flow, including the ones that log warnings, while capturing what both services log (slf4j-simple
  * writes to standard error), then looks for any password, token or key in it.
  */
-class SecretsStayOutOfLogsTest {
+class SecretsStayOutOfLogsTest extends AuthSystemTest {
 
     private static final String NEW_PASSWORD = "another secret phrase";
-
-    private static AuthSystem system;
-
-    @BeforeAll
-    static void start() throws Exception {
-        system = AuthSystem.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
-    }
 
     @Test
     void noPasswordTokenOrKeyIsEverLogged() {

@@ -112,28 +112,19 @@ for _ = 1, groups do
     a = a + 6 + n
 end
 
--- hash counters (totals, minutes): (key, expireAt, n, (field, increment) * n)
-groups = tonumber(ARGV[a])
-a = a + 1
-for _ = 1, groups do
-    local key, n = ARGV[a], tonumber(ARGV[a + 2])
-    for i = a + 3, a + 1 + 2 * n, 2 do
-        redis.call('HINCRBY', key, ARGV[i], ARGV[i + 1])
+-- hash counters (totals, minutes), then breakdowns: (key, expireAt, n, pair * n), each pair in the command's own
+-- argument order: (field, increment) for HINCRBY, (increment, member) for ZINCRBY
+for _, command in ipairs({ 'HINCRBY', 'ZINCRBY' }) do
+    groups = tonumber(ARGV[a])
+    a = a + 1
+    for _ = 1, groups do
+        local key, n = ARGV[a], tonumber(ARGV[a + 2])
+        for i = a + 3, a + 1 + 2 * n, 2 do
+            redis.call(command, key, ARGV[i], ARGV[i + 1])
+        end
+        redis.call('PEXPIREAT', key, ARGV[a + 1])
+        a = a + 3 + 2 * n
     end
-    redis.call('PEXPIREAT', key, ARGV[a + 1])
-    a = a + 3 + 2 * n
-end
-
--- breakdowns: (key, expireAt, n, (increment, member) * n)
-groups = tonumber(ARGV[a])
-a = a + 1
-for _ = 1, groups do
-    local key, n = ARGV[a], tonumber(ARGV[a + 2])
-    for i = a + 3, a + 1 + 2 * n, 2 do
-        redis.call('ZINCRBY', key, ARGV[i], ARGV[i + 1])
-    end
-    redis.call('PEXPIREAT', key, ARGV[a + 1])
-    a = a + 3 + 2 * n
 end
 
 -- breakdown value HyperLogLogs, then property key sets: (key, expireAt, n, member * n)
