@@ -1,7 +1,7 @@
 package io.trackingsystem.bench;
 
 import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.trackingsystem.routes.ingest.IngestStream;
+import io.trackingsystem.routes.contract.IngestStream;
 import io.trackingsystem.tracking.storage.TrackingKeys;
 
 import java.util.List;

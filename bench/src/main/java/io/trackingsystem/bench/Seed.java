@@ -5,7 +5,7 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.XAddArgs;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.trackingsystem.routes.config.Env;
-import io.trackingsystem.routes.ingest.IngestStream;
+import io.trackingsystem.routes.contract.IngestStream;
 import io.trackingsystem.routes.redis.Redis;
 
 import java.time.Duration;

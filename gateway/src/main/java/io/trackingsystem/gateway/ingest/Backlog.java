@@ -1,7 +1,7 @@
 package io.trackingsystem.gateway.ingest;
 
 import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.trackingsystem.routes.ingest.IngestStream;
+import io.trackingsystem.routes.contract.IngestStream;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

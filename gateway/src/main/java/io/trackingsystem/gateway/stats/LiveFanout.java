@@ -2,7 +2,7 @@ package io.trackingsystem.gateway.stats;
 
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import io.trackingsystem.routes.ingest.LiveChannel;
+import io.trackingsystem.routes.contract.LiveChannel;
 import io.trackingsystem.routes.redis.Redis;
 
 import java.util.ArrayList;
@@ -39,9 +39,9 @@ final class LiveFanout implements AutoCloseable {
         });
     }
 
-    /** The channel of an account's newly stored events, on its only site. */
-    static String channel(String account) {
-        return LiveChannel.of(account, LiveChannel.DEFAULT_SITE);
+    /** The channel of a site's newly stored events. */
+    static String channel(String site) {
+        return LiveChannel.of(site);
     }
 
     /**

@@ -10,7 +10,7 @@ import io.trackingsystem.gateway.Gateway;
 import io.trackingsystem.gateway.auth.ApiKeyCache;
 import io.trackingsystem.routes.config.CommonConfig;
 import io.trackingsystem.routes.config.Env;
-import io.trackingsystem.routes.ingest.IngestStream;
+import io.trackingsystem.routes.contract.IngestStream;
 import io.trackingsystem.routes.runtime.CamelService;
 import io.trackingsystem.routes.testing.RedisFixture;
 import io.trackingsystem.users.UserService;

@@ -2,7 +2,7 @@ package io.trackingsystem.gateway.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trackingsystem.gateway.auth.ApiKeyCache;
-import io.trackingsystem.routes.ingest.IngestStream;
+import io.trackingsystem.routes.contract.IngestStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

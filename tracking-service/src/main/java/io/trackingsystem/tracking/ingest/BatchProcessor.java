@@ -1,7 +1,7 @@
 package io.trackingsystem.tracking.ingest;
 
 import io.lettuce.core.StreamMessage;
-import io.trackingsystem.routes.ingest.IngestStream;
+import io.trackingsystem.routes.contract.IngestStream;
 import io.trackingsystem.tracking.pipeline.DropReason;
 import io.trackingsystem.tracking.pipeline.Event;
 import io.trackingsystem.tracking.pipeline.Pipeline;

@@ -9,7 +9,7 @@ import io.lettuce.core.XClaimArgs;
 import io.lettuce.core.XPendingArgs;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.models.stream.PendingMessage;
-import io.trackingsystem.routes.ingest.IngestStream;
+import io.trackingsystem.routes.contract.IngestStream;
 import io.trackingsystem.tracking.TrackingConfig;
 import io.trackingsystem.tracking.storage.TrackingKeys;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package io.trackingsystem.tracking.storage;
 
-import io.trackingsystem.routes.ingest.IngestStream;
-import io.trackingsystem.routes.ingest.LiveChannel;
+import io.trackingsystem.routes.contract.IngestStream;
+import io.trackingsystem.routes.contract.LiveChannel;
 
 /**
  * Every Redis key and channel of the tracking-service. Tenant data carries the account in the hash tag
@@ -13,7 +13,7 @@ import io.trackingsystem.routes.ingest.LiveChannel;
 public final class TrackingKeys {
 
     /** The only site of an account for now. */
-    public static final String DEFAULT_SITE = LiveChannel.DEFAULT_SITE;
+    public static final String DEFAULT_SITE = "main";
     /** The consumer group of the ingest stream. */
     public static final String INGEST_GROUP = "tracking-service";
     /** Member prefixes in a breakdown sorted set: visits, pageviews and events per value. */
@@ -127,7 +127,7 @@ public final class TrackingKeys {
 
     /** Pub/sub channel carrying this site's newly stored events as JSON arrays, for live views. */
     public String liveChannel() {
-        return LiveChannel.of(account, site);
+        return LiveChannel.of(account);
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.trackingsystem.tracking.ingest;
 
 import io.lettuce.core.api.sync.RedisCommands;
-import io.trackingsystem.routes.ingest.IngestStream;
+import io.trackingsystem.routes.contract.IngestStream;
 import io.trackingsystem.routes.redis.Redis;
 import io.trackingsystem.routes.testing.RedisFixture;
 import io.trackingsystem.tracking.TestEvents;

@@ -3,7 +3,7 @@ package io.trackingsystem.tracking.ingest;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.trackingsystem.routes.ingest.IngestStream;
+import io.trackingsystem.routes.contract.IngestStream;
 import io.trackingsystem.routes.redis.Redis;
 
 import java.time.Duration;

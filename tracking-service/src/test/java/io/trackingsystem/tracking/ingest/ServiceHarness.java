@@ -1,7 +1,7 @@
 package io.trackingsystem.tracking.ingest;
 
 import io.trackingsystem.routes.config.Env;
-import io.trackingsystem.routes.ingest.IngestStream;
+import io.trackingsystem.routes.contract.IngestStream;
 import io.trackingsystem.routes.runtime.CamelService;
 import io.trackingsystem.routes.testing.RedisFixture;
 import io.trackingsystem.tracking.TrackingService;

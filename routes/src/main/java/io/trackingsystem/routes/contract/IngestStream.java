@@ -1,4 +1,4 @@
-package io.trackingsystem.routes.ingest;
+package io.trackingsystem.routes.contract;
 
 /**
  * The Redis Stream that carries accepted events from the gateway to the tracking-service.
