@@ -108,7 +108,7 @@ public final class Seed {
         try {
             List<RedisFuture<String>> writes = new ArrayList<>(buffer.size());
             for (String event : buffer) {
-                writes.add(redis.xadd(IngestStream.KEY, trimmed, IngestStream.ACCOUNT, account, IngestStream.EVENT, event));
+                writes.add(redis.xadd(IngestStream.KEY, trimmed, IngestStream.SITE, account, IngestStream.EVENT, event));
             }
             if (!LettuceFutures.awaitAll(Duration.ofSeconds(30), writes.toArray(RedisFuture[]::new))) {
                 throw new IllegalStateException("Redis did not accept the appends within 30 s");

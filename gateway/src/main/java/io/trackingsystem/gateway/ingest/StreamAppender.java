@@ -24,7 +24,7 @@ final class StreamAppender {
     CompletableFuture<Integer> append(String account, List<String> events) {
         CompletableFuture<?>[] writes = new CompletableFuture<?>[events.size()];
         for (int i = 0; i < writes.length; i++) {
-            writes[i] = redis.xadd(IngestStream.KEY, bounded, IngestStream.ACCOUNT, account,
+            writes[i] = redis.xadd(IngestStream.KEY, bounded, IngestStream.SITE, account,
                     IngestStream.EVENT, events.get(i)).toCompletableFuture();
         }
         return CompletableFuture.allOf(writes).thenApply(done -> writes.length);

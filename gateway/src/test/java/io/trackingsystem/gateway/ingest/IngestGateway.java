@@ -139,7 +139,7 @@ final class IngestGateway implements AutoCloseable {
     /** Every entry on the ingest stream, oldest first. */
     List<Entry> entries() {
         return redis().xrange(IngestStream.KEY, Range.create("-", "+")).stream()
-                .map(message -> new Entry(message.getBody().get(IngestStream.ACCOUNT),
+                .map(message -> new Entry(message.getBody().get(IngestStream.SITE),
                         parse(message.getBody().get(IngestStream.EVENT))))
                 .toList();
     }

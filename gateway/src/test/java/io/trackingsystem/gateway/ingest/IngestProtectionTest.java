@@ -128,7 +128,7 @@ class IngestProtectionTest {
         RedisAsyncCommands<String, String> redis = gateway.redis().getStatefulConnection().async();
         List<RedisFuture<String>> writes = new ArrayList<>();
         for (int i = 0; i < entries; i++) {
-            writes.add(redis.xadd(IngestStream.KEY, IngestStream.ACCOUNT, "acc-other", IngestStream.EVENT, "{}"));
+            writes.add(redis.xadd(IngestStream.KEY, IngestStream.SITE, "acc-other", IngestStream.EVENT, "{}"));
         }
         assertThat(LettuceFutures.awaitAll(Duration.ofSeconds(10), writes.toArray(RedisFuture[]::new))).isTrue();
     }

@@ -87,7 +87,7 @@ final class BatchProcessor {
     /** The event after the per-event steps, or null when a step failed unexpectedly (retried later). */
     private Event prepare(StreamMessage<String, String> entry) {
         Map<String, String> body = entry.getBody();
-        Event event = new Event(entry.getId(), body == null ? null : body.get(IngestStream.ACCOUNT),
+        Event event = new Event(entry.getId(), body == null ? null : IngestStream.siteOf(body),
                 body == null ? null : body.get(IngestStream.EVENT));
         try {
             return pipeline.run(event);

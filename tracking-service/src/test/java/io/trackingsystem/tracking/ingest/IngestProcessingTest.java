@@ -133,7 +133,7 @@ class IngestProcessingTest {
         start(Map.of());
         long now = System.currentTimeMillis();
         writer.appendRaw(Map.of(IngestStream.EVENT, pageview("v1", "https://example.com/", now).json()));
-        writer.appendRaw(Map.of(IngestStream.ACCOUNT, "{t:evil}", IngestStream.EVENT,
+        writer.appendRaw(Map.of(IngestStream.SITE, "{t:evil}", IngestStream.EVENT,
                 pageview("v1", "https://example.com/", now).json()));
         writer.append(ACCOUNT, "{not json");
         writer.append(ACCOUNT, "[1,2,3]");
@@ -163,7 +163,7 @@ class IngestProcessingTest {
         assertThat(events(now)).isEqualTo(1);
         List<StreamMessage<String, String>> dead = sync.xrange(TrackingKeys.deadLetters(), Range.create("-", "+"));
         assertThat(dead).hasSize(1);
-        assertThat(dead.get(0).getBody()).containsEntry(IngestStream.ACCOUNT, ACCOUNT)
+        assertThat(dead.get(0).getBody()).containsEntry(IngestStream.SITE, ACCOUNT)
                 .containsEntry(IngestStream.EVENT, poison.json()).containsEntry("attempts", "3");
         assertThat(harness.metrics().failed()).isGreaterThanOrEqualTo(3);
         await().atMost(Duration.ofSeconds(5)).until(() -> harness.pending() == 0);

@@ -29,7 +29,7 @@ final class IngestWriter {
         RedisAsyncCommands<String, String> async = redis.async();
         List<RedisFuture<String>> pending = new ArrayList<>();
         for (String json : jsons) {
-            pending.add(async.xadd(IngestStream.KEY, Map.of(IngestStream.ACCOUNT, account, IngestStream.EVENT, json)));
+            pending.add(async.xadd(IngestStream.KEY, Map.of(IngestStream.SITE, account, IngestStream.EVENT, json)));
             if (pending.size() == 5000) {
                 await(pending);
             }

@@ -74,7 +74,7 @@ final class StatsHarness implements AutoCloseable {
         List<RedisFuture<String>> sent = new ArrayList<>();
         for (TestEvents event : events) {
             sent.add(service.redis().async().xadd(IngestStream.KEY,
-                    Map.of(IngestStream.ACCOUNT, account, IngestStream.EVENT, event.json())));
+                    Map.of(IngestStream.SITE, account, IngestStream.EVENT, event.json())));
         }
         LettuceFutures.awaitAll(Duration.ofSeconds(10), sent.toArray(RedisFuture[]::new));
         await().atMost(Duration.ofSeconds(30)).until(() -> storedCount(account, days) >= before + events.size());
