@@ -9,8 +9,8 @@ import java.time.Duration;
  * Settings of the tracking-service, read from the environment.
  *
  * @param common               the settings every service shares
- * @param rawRetention         {@code RAW_EVENT_RETENTION_DAYS}, default 90: raw events expire this long after their UTC day
- * @param rollupRetention      {@code ROLLUP_RETENTION_DAYS}, default 730: dashboard roll-ups expire this long after their day
+ * @param retention            {@code EVENT_RETENTION_DAYS}, default 730: stored events expire this long after their UTC
+ *                             day; older events are dropped as too old
  * @param sessionIdle          {@code SESSION_IDLE_MINUTES}, default 30: a visitor's session ends after this much inactivity
  * @param dedupeWindow         {@code DEDUPE_HOURS}, default 24: a repeated event id is recognised for at least this long
  * @param batchSize            {@code WORKER_BATCH_SIZE}, default 2000: entries read from the ingest stream at once (1..5000);
@@ -21,17 +21,18 @@ import java.time.Duration;
  * @param workers              {@code WORKER_THREADS}, default 2: reader threads per replica
  * @param maxDeliveryAttempts  {@code MAX_DELIVERY_ATTEMPTS}, default 5: deliveries before an entry is dead-lettered
  * @param claimIdle            {@code CLAIM_IDLE_MS}, default 30000: a pending entry idle this long is taken over
- * @param valuesPerDay         {@code BREAKDOWN_VALUES_PER_DAY}, default 1000: distinct values kept per dimension and day;
- *                             later new values are counted as {@code (other)}
- * @param propertyKeysPerDay   {@code PROPERTY_KEYS_PER_DAY}, default 100: custom property keys broken down per day
- * @param exactVisitors        {@code EXACT_VISITORS_LIMIT}, default 1000: visitor sets per bucket stay exact up to this size
+ * @param compactionDelay      {@code COMPACTION_DELAY_MS}, default 10000: how long stored blocks stay pending before
+ *                             they are folded into a day's segments (1000..600000)
+ * @param cacheBytes           {@code STATS_CACHE_MB}: memory for days held ready to query; default 40% of the heap
+ * @param queryThreads         {@code QUERY_THREADS}, default the number of processors: threads one query spreads its
+ *                             days over
  * @param userAgentCache       {@code USER_AGENT_CACHE_SIZE}, default 10000: parsed user agents kept in memory
  * @param deadLetterMaxLength  {@code DEAD_LETTER_MAX_LENGTH}, default 100000: bound on the dead-letter stream
  */
-public record TrackingConfig(CommonConfig common, Duration rawRetention, Duration rollupRetention, Duration sessionIdle,
-                             Duration dedupeWindow, int batchSize, Duration linger, int workers, int maxDeliveryAttempts,
-                             Duration claimIdle, int valuesPerDay, int propertyKeysPerDay, int exactVisitors,
-                             int userAgentCache, long deadLetterMaxLength) {
+public record TrackingConfig(CommonConfig common, Duration retention, Duration sessionIdle, Duration dedupeWindow,
+                             int batchSize, Duration linger, int workers, int maxDeliveryAttempts, Duration claimIdle,
+                             Duration compactionDelay, long cacheBytes, int queryThreads, int userAgentCache,
+                             long deadLetterMaxLength) {
 
     public TrackingConfig {
         requirePositive("WORKER_BATCH_SIZE", batchSize);
@@ -43,8 +44,13 @@ public record TrackingConfig(CommonConfig common, Duration rawRetention, Duratio
         }
         requirePositive("WORKER_THREADS", workers);
         requirePositive("MAX_DELIVERY_ATTEMPTS", maxDeliveryAttempts);
-        requirePositive("RAW_EVENT_RETENTION_DAYS", rawRetention.toDays());
-        requirePositive("ROLLUP_RETENTION_DAYS", rollupRetention.toDays());
+        requirePositive("EVENT_RETENTION_DAYS", retention.toDays());
+        if (compactionDelay.toMillis() < 1000 || compactionDelay.toMillis() > 600_000) {
+            throw new IllegalArgumentException("COMPACTION_DELAY_MS must be between 1000 and 600000, got "
+                    + compactionDelay.toMillis());
+        }
+        requirePositive("STATS_CACHE_MB", cacheBytes);
+        requirePositive("QUERY_THREADS", queryThreads);
         requirePositive("SESSION_IDLE_MINUTES", sessionIdle.toMinutes());
         requirePositive("DEDUPE_HOURS", dedupeWindow.toHours());
         requirePositive("CLAIM_IDLE_MS", claimIdle.toMillis());
@@ -53,8 +59,7 @@ public record TrackingConfig(CommonConfig common, Duration rawRetention, Duratio
     public static TrackingConfig from(Env env) {
         return new TrackingConfig(
                 CommonConfig.from(env),
-                Duration.ofDays(env.integer("RAW_EVENT_RETENTION_DAYS", 90)),
-                Duration.ofDays(env.integer("ROLLUP_RETENTION_DAYS", 730)),
+                Duration.ofDays(env.integer("EVENT_RETENTION_DAYS", 730)),
                 Duration.ofMinutes(env.integer("SESSION_IDLE_MINUTES", 30)),
                 Duration.ofHours(env.integer("DEDUPE_HOURS", 24)),
                 env.integer("WORKER_BATCH_SIZE", 2000),
@@ -62,19 +67,11 @@ public record TrackingConfig(CommonConfig common, Duration rawRetention, Duratio
                 env.integer("WORKER_THREADS", 2),
                 env.integer("MAX_DELIVERY_ATTEMPTS", 5),
                 env.millis("CLAIM_IDLE_MS", 30_000),
-                env.integer("BREAKDOWN_VALUES_PER_DAY", 1000),
-                env.integer("PROPERTY_KEYS_PER_DAY", 100),
-                env.integer("EXACT_VISITORS_LIMIT", 1000),
+                env.millis("COMPACTION_DELAY_MS", 10_000),
+                env.number("STATS_CACHE_MB", Runtime.getRuntime().maxMemory() * 2 / 5 >> 20) << 20,
+                env.integer("QUERY_THREADS", Runtime.getRuntime().availableProcessors()),
                 env.integer("USER_AGENT_CACHE_SIZE", 10_000),
                 env.number("DEAD_LETTER_MAX_LENGTH", 100_000));
-    }
-
-    /**
-     * How long a session's state outlives its last event: the idle time, plus room for events that arrive late or
-     * sit in the stream while the service is down.
-     */
-    public Duration sessionStateTtl() {
-        return sessionIdle.plusHours(6);
     }
 
     private static void requirePositive(String name, long value) {

@@ -20,6 +20,13 @@ public final class IngestStream {
     public static final String LEGACY_ACCOUNT = "a";
     /** The event, as compact canonical JSON. */
     public static final String EVENT = "e";
+    /** The tracking-service's consumer group: its replicas share the stream's entries. */
+    public static final String GROUP = "tracking-service";
+    /**
+     * Entries that could not be processed: the original fields plus {@code id}, {@code attempts}, {@code at}.
+     * Owner: the tracking-service. Bounded by MAXLEN, no TTL.
+     */
+    public static final String DEAD_LETTERS = KEY + ":dead";
 
     private IngestStream() {
     }

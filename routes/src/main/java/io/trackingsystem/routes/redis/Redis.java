@@ -6,6 +6,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
@@ -33,6 +34,7 @@ public final class Redis implements AutoCloseable {
     private final ClientResources resources;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> shared;
+    private volatile StatefulRedisConnection<byte[], byte[]> binary;
 
     private Redis(String url) {
         this.resources = DefaultClientResources.builder()
@@ -59,6 +61,24 @@ public final class Redis implements AutoCloseable {
         return shared.async();
     }
 
+    /**
+     * A shared, pipelining connection for binary values (stored event blocks), opened on first use. Keys and
+     * values are bytes; callers encode their key names as UTF-8.
+     */
+    public RedisAsyncCommands<byte[], byte[]> binary() {
+        StatefulRedisConnection<byte[], byte[]> connection = binary;
+        if (connection == null) {
+            synchronized (this) {
+                connection = binary;
+                if (connection == null) {
+                    connection = client.connect(ByteArrayCodec.INSTANCE);
+                    binary = connection;
+                }
+            }
+        }
+        return connection.async();
+    }
+
     /** A connection of its own, for blocking commands such as XREADGROUP ... BLOCK. Close it when done. */
     public StatefulRedisConnection<String, String> dedicated() {
         return client.connect();
@@ -76,6 +96,9 @@ public final class Redis implements AutoCloseable {
     @Override
     public void close() {
         shared.close();
+        if (binary != null) {
+            binary.close();
+        }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         resources.shutdown();
     }

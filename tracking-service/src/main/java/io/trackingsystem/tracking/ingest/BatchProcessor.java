@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Takes a batch of stream entries through the pipeline, stores each account's events (in batches of at most
+ * Takes a batch of stream entries through the pipeline, stores each site's events (in batches of at most
  * {@link EventStore#MAX_EVENTS}), publishes them, and says which entries may be acknowledged: the dropped ones and
  * the stored ones. An entry whose processing failed is left out, stays pending, and is retried later (see
  * {@link Redelivery}). When a store batch fails, its events are retried one by one at once, so one poison event
@@ -40,7 +40,7 @@ final class BatchProcessor {
     /** Processes the entries; returns the ids to acknowledge. */
     List<String> process(List<StreamMessage<String, String>> entries) {
         List<String> done = new ArrayList<>(entries.size());
-        Map<String, List<Event>> byAccount = new LinkedHashMap<>();
+        Map<String, List<Event>> bySite = new LinkedHashMap<>();
         for (StreamMessage<String, String> entry : entries) {
             Event event = prepare(entry);
             if (event == null) {
@@ -50,22 +50,21 @@ final class BatchProcessor {
                 metrics.drop(event.dropReason());
                 done.add(event.entryId());
             } else {
-                byAccount.computeIfAbsent(event.account(), a -> new ArrayList<>()).add(event);
+                bySite.computeIfAbsent(event.account(), a -> new ArrayList<>()).add(event);
             }
         }
         List<EventStore.Batch> batches = new ArrayList<>();
-        byAccount.forEach((account, events) -> {
+        bySite.forEach((site, events) -> {
             for (int from = 0; from < events.size(); from += EventStore.MAX_EVENTS) {
-                batches.add(new EventStore.Batch(account,
+                batches.add(new EventStore.Batch(site,
                         events.subList(from, Math.min(events.size(), from + EventStore.MAX_EVENTS))));
             }
         });
         List<EventStore.Batch> singles = new ArrayList<>();
         for (EventStore.Stored stored : store.store(batches)) {
-            metrics.conflicts(stored.conflicts());
             if (stored.ok()) {
                 finish(stored, done);
-            } else if (stored.batch().events().size() > 1 && !(stored.failure() instanceof EventStore.ContendedException)) {
+            } else if (stored.batch().events().size() > 1) {
                 LOG.warn("Storing a batch failed, retrying its events one by one: {}", stored.failure().toString());
                 stored.batch().events().forEach(e -> singles.add(new EventStore.Batch(e.account(), List.of(e))));
             } else {
@@ -74,7 +73,6 @@ final class BatchProcessor {
             }
         }
         for (EventStore.Stored stored : singles.isEmpty() ? List.<EventStore.Stored>of() : store.store(singles)) {
-            metrics.conflicts(stored.conflicts());
             if (stored.ok()) {
                 finish(stored, done);
             } else {
@@ -100,11 +98,10 @@ final class BatchProcessor {
 
     private void finish(EventStore.Stored stored, List<String> done) {
         List<Event> events = stored.batch().events();
-        List<String> sessions = stored.sessionIds();
-        long duplicates = sessions.stream().filter(String::isEmpty).count();
+        int duplicates = stored.duplicates();
         metrics.drop(DropReason.DUPLICATE, duplicates);
         metrics.stored(events.size() - duplicates);
         events.forEach(event -> done.add(event.entryId()));
-        live.publish(stored.batch().account(), events, sessions);
+        live.publish(stored.batch().site(), events, stored.duplicate());
     }
 }

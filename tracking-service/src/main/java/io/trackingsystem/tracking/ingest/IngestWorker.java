@@ -14,7 +14,6 @@ import io.lettuce.core.protocol.CommandType;
 import io.trackingsystem.routes.contract.IngestStream;
 import io.trackingsystem.routes.redis.Redis;
 import io.trackingsystem.tracking.TrackingConfig;
-import io.trackingsystem.tracking.storage.TrackingKeys;
 import io.trackingsystem.tracking.storage.Utf8Arguments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,7 +123,7 @@ final class IngestWorker implements Runnable {
      */
     private void acknowledge(List<String> done) {
         CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8).addKey(IngestStream.KEY)
-                .add(TrackingKeys.INGEST_GROUP);
+                .add(IngestStream.GROUP);
         redis.async().dispatch(CommandType.XACK, new IntegerOutput<>(StringCodec.UTF8),
                         Utf8Arguments.values(args, done.toArray(String[]::new)))
                 .whenComplete((count, failure) -> {
@@ -138,7 +137,7 @@ final class IngestWorker implements Runnable {
     /** Creates the group at the start of the stream, so events sent before the service first ran are processed. */
     private static void createGroup(RedisCommands<String, String> commands) {
         try {
-            commands.xgroupCreate(XReadArgs.StreamOffset.from(IngestStream.KEY, "0"), TrackingKeys.INGEST_GROUP,
+            commands.xgroupCreate(XReadArgs.StreamOffset.from(IngestStream.KEY, "0"), IngestStream.GROUP,
                     XGroupCreateArgs.Builder.mkstream());
         } catch (RedisCommandExecutionException e) {
             if (!String.valueOf(e.getMessage()).startsWith("BUSYGROUP")) {

@@ -3,16 +3,18 @@ package io.trackingsystem.tracking.ingest;
 import io.lettuce.core.Consumer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.trackingsystem.routes.redis.Redis;
+import io.trackingsystem.routes.contract.IngestStream;
 import io.trackingsystem.tracking.TrackingConfig;
 import io.trackingsystem.tracking.pipeline.Pipeline;
 import io.trackingsystem.tracking.pipeline.UserAgents;
+import io.trackingsystem.tracking.storage.Compactor;
 import io.trackingsystem.tracking.storage.EventStore;
-import io.trackingsystem.tracking.storage.TrackingKeys;
 import io.trackingsystem.tracking.storage.VisitorSalts;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.support.service.ServiceSupport;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +28,7 @@ final class IngestWorkers extends ServiceSupport implements CamelContextAware {
     private final TrackingConfig config;
     private final ProcessingMetrics metrics;
     private final List<IngestWorker> workers = new ArrayList<>();
+    private CompactionWorker compaction;
     private CamelContext context;
 
     IngestWorkers(Redis redis, TrackingConfig config, ProcessingMetrics metrics) {
@@ -50,18 +53,21 @@ final class IngestWorkers extends ServiceSupport implements CamelContextAware {
         if (registry != null) {
             metrics.bind(registry);
         }
-        Pipeline pipeline = Pipeline.standard(config.rawRetention().toMillis(),
+        Pipeline pipeline = Pipeline.standard(config.retention().toMillis(),
                 new UserAgents(config.userAgentCache()), new VisitorSalts(redis));
         BatchProcessor processor = new BatchProcessor(pipeline, new EventStore(redis, config),
                 new LivePublisher(redis), metrics);
         for (int i = 0; i < config.workers(); i++) {
-            Consumer<String> consumer = Consumer.from(TrackingKeys.INGEST_GROUP,
+            Consumer<String> consumer = Consumer.from(IngestStream.GROUP,
                     config.common().instanceId() + "-" + i);
             Redelivery redelivery = i == 0 ? new Redelivery(config, processor, metrics, consumer) : null;
             IngestWorker worker = new IngestWorker(redis, config, processor, redelivery, consumer);
             workers.add(worker);
             worker.start();
         }
+        compaction = new CompactionWorker(new Compactor(redis, config.retention(), config.compactionDelay(),
+                config.common().instanceId(), Clock.systemUTC()), metrics);
+        compaction.start();
     }
 
     @Override
@@ -70,5 +76,8 @@ final class IngestWorkers extends ServiceSupport implements CamelContextAware {
             worker.stop();
         }
         workers.clear();
+        if (compaction != null) {
+            compaction.stop();
+        }
     }
 }

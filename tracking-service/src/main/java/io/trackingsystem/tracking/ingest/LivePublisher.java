@@ -9,7 +9,7 @@ import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
 import io.trackingsystem.routes.redis.Redis;
 import io.trackingsystem.tracking.pipeline.Event;
-import io.trackingsystem.tracking.storage.TrackingKeys;
+import io.trackingsystem.tracking.storage.SiteKeys;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,15 +33,19 @@ final class LivePublisher {
         this.redis = redis;
     }
 
-    /** {@code sessions} holds the stored session id per event, empty for duplicates, which are not published. */
-    void publish(String account, List<Event> events, List<String> sessions) {
+    /**
+     * Publishes the events that were stored, not the duplicates. A visit's session id is the one given, else a
+     * provisional one: the stored events' visits are settled when they are read.
+     */
+    void publish(String site, List<Event> events, boolean[] duplicate) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(events.size() * 256);
         int published = 0;
         try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             json.writeStartArray();
             for (int i = 0; i < events.size(); i++) {
-                if (!sessions.get(i).isEmpty()) {
-                    describe(json, events.get(i), sessions.get(i));
+                if (!duplicate[i]) {
+                    Event event = events.get(i);
+                    describe(json, event, event.sessionId().isEmpty() ? event.newSessionId() : event.sessionId());
                     published++;
                 }
             }
@@ -52,7 +56,7 @@ final class LivePublisher {
         if (published > 0) {
             // the message goes out as the bytes written, not as a string Lettuce would encode character by character
             CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8)
-                    .addKey(TrackingKeys.of(account).liveChannel()).add(out.toByteArray());
+                    .addKey(SiteKeys.of(site).liveChannel()).add(out.toByteArray());
             redis.async().dispatch(CommandType.PUBLISH, new IntegerOutput<>(StringCodec.UTF8), args);
         }
     }

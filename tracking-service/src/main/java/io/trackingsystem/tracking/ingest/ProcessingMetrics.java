@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Micrometer is present they appear at /observe/metrics as {@code tracking_events_stored_total},
  * {@code tracking_events_dropped_total{reason=...}}, {@code tracking_events_dead_lettered_total},
  * {@code tracking_events_failed_total}, {@code tracking_entries_reclaimed_total} and
- * {@code tracking_store_conflicts_total}.
+ * {@code tracking_compactions_total} (sites whose pending blocks were folded into segments).
  */
 public final class ProcessingMetrics {
 
@@ -22,7 +22,7 @@ public final class ProcessingMetrics {
     private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong reclaimed = new AtomicLong();
-    private final AtomicLong conflicts = new AtomicLong();
+    private final AtomicLong compactions = new AtomicLong();
     private final Map<DropReason, AtomicLong> dropped = new EnumMap<>(DropReason.class);
 
     public ProcessingMetrics() {
@@ -36,8 +36,8 @@ public final class ProcessingMetrics {
         counter(registry, "tracking.events.dead_lettered", "entries moved to the dead-letter stream", deadLettered);
         counter(registry, "tracking.events.failed", "failed processing attempts (retried later)", failed);
         counter(registry, "tracking.entries.reclaimed", "pending entries taken over from idle consumers", reclaimed);
-        counter(registry, "tracking.store.conflicts", "store attempts repeated because a concurrent write changed "
-                + "what they read", conflicts);
+        counter(registry, "tracking.compactions", "sites whose pending blocks were folded into segments",
+                compactions);
         dropped.forEach((reason, count) -> FunctionCounter.builder("tracking.events.dropped", count, AtomicLong::get)
                 .description("events dropped, by reason").tag("reason", reason.tag()).register(registry));
     }
@@ -70,8 +70,8 @@ public final class ProcessingMetrics {
         reclaimed.addAndGet(n);
     }
 
-    void conflicts(long n) {
-        conflicts.addAndGet(n);
+    void compacted(long n) {
+        compactions.addAndGet(n);
     }
 
     public long stored() {
@@ -94,8 +94,8 @@ public final class ProcessingMetrics {
         return reclaimed.get();
     }
 
-    public long conflicts() {
-        return conflicts.get();
+    public long compactions() {
+        return compactions.get();
     }
 
     /** All counters by name, for logs and tests. */
@@ -106,7 +106,7 @@ public final class ProcessingMetrics {
         all.put("deadLettered", deadLettered());
         all.put("failed", failed());
         all.put("reclaimed", reclaimed());
-        all.put("conflicts", conflicts());
+        all.put("compactions", compactions());
         return all;
     }
 }

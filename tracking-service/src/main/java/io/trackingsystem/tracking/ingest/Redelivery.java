@@ -11,7 +11,6 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.models.stream.PendingMessage;
 import io.trackingsystem.routes.contract.IngestStream;
 import io.trackingsystem.tracking.TrackingConfig;
-import io.trackingsystem.tracking.storage.TrackingKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +48,7 @@ final class Redelivery {
         int total = 0;
         while (true) {
             List<PendingMessage> idle = redis.xpending(IngestStream.KEY,
-                    XPendingArgs.Builder.<String>xpending(TrackingKeys.INGEST_GROUP, Range.create("-", "+"),
+                    XPendingArgs.Builder.<String>xpending(IngestStream.GROUP, Range.create("-", "+"),
                             Limit.from(config.batchSize())).idle(config.claimIdle()));
             if (idle.isEmpty()) {
                 return total;
@@ -78,7 +77,7 @@ final class Redelivery {
             metrics.reclaimed(claimed.size());
             done.addAll(processor.process(retry));
             if (!done.isEmpty()) {
-                redis.xack(IngestStream.KEY, TrackingKeys.INGEST_GROUP, done.toArray(String[]::new));
+                redis.xack(IngestStream.KEY, IngestStream.GROUP, done.toArray(String[]::new));
             }
             total += claimed.size();
             if (idle.size() < config.batchSize()) {
@@ -92,9 +91,9 @@ final class Redelivery {
         fields.put("id", entry.getId());
         fields.put("attempts", Long.toString(attempts));
         fields.put("at", Long.toString(System.currentTimeMillis()));
-        redis.xadd(TrackingKeys.deadLetters(),
+        redis.xadd(IngestStream.DEAD_LETTERS,
                 XAddArgs.Builder.maxlen(config.deadLetterMaxLength()).approximateTrimming(), fields);
         metrics.deadLettered(1);
-        LOG.warn("Entry {} failed {} times and was moved to {}", entry.getId(), attempts, TrackingKeys.deadLetters());
+        LOG.warn("Entry {} failed {} times and was moved to {}", entry.getId(), attempts, IngestStream.DEAD_LETTERS);
     }
 }

@@ -1,5 +1,8 @@
 package io.trackingsystem.tracking.stats;
 
+import io.trackingsystem.tracking.catalogue.Dimension;
+import io.trackingsystem.tracking.engine.EventRows;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +15,8 @@ import static java.util.Map.entry;
 
 /**
  * A CSV download, answered in pieces so that no single reply grows large: the caller asks again with each
- * piece's {@code nextCursor} until it is null. {@code events} lists raw events day by day in storage order, at
- * most {@value #MAX_EVENT_ROWS} rows; every other dataset is a breakdown of up to {@value Breakdown#MAX_LIMIT}
+ * piece's {@code nextCursor} until it is null. {@code events} lists the matching events oldest first, at most
+ * {@value #MAX_EVENT_ROWS} rows; every other dataset is a breakdown of up to {@value Breakdown#MAX_LIMIT}
  * values, in one piece.
  */
 public final class CsvExport {
@@ -31,7 +34,7 @@ public final class CsvExport {
     private static final List<String> EVENT_COLUMNS = List.of("id", "timestamp", "eventName", "visitorId",
             "sessionId", "page", "referrer", "utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent",
             "browser", "os", "device", "screen", "language", "properties");
-    private static final Pattern CURSOR = Pattern.compile("(\\d{1,7}):(\\d{8}):(|\\d{1,20}-\\d{1,20})");
+    private static final Pattern CURSOR = Pattern.compile("(\\d{1,7}):(-?\\d{1,15}):([0-9a-f]{16})");
 
     private final StatsSource source;
 
@@ -70,63 +73,37 @@ public final class CsvExport {
     }
 
     private Piece events(StatsQuery query, String filename, String cursorText) {
-        TimeRange range = query.range();
-        List<String> days = Days.overlapping(range.start(), range.end());
-        Position position = Position.parse(cursorText, days.get(0));
-        int dayIndex = days.indexOf(position.day());
-        if (dayIndex < 0) {
-            throw StatsRequest.invalid("cursor", "cursor must be a nextCursor of an earlier answer");
-        }
-        SessionPages pages = source.pagesFor(query, range.start(), range.end());
+        Position position = Position.parse(cursorText);
         StringBuilder csv = new StringBuilder();
-        if (position.rows() == 0 && position.afterId().isEmpty() && dayIndex == 0) {
+        if (position.after() == null) {
             Csv.row(csv, EVENT_COLUMNS);
         }
-        int rows = position.rows();
-        int pieceRows = 0;
-        int scanned = 0;
-        String afterId = position.afterId();
-        while (dayIndex < days.size() && pieceRows < PIECE_ROWS && scanned < PIECE_SCAN && rows < MAX_EVENT_ROWS) {
-            int wanted = Math.min(RawScan.CHUNK, PIECE_ROWS - pieceRows);
-            RawChunk chunk = source.scan().after(query.keys(), days.get(dayIndex), afterId, wanted);
-            for (RawEvent event : chunk.events()) {
-                if (range.contains(event.time()) && query.matches(event, pages)) {
-                    Csv.row(csv, cells(event));
-                    rows++;
-                    pieceRows++;
-                }
-            }
-            scanned += chunk.entries();
-            if (chunk.entries() < wanted) {
-                dayIndex++;
-                afterId = "";
-            } else {
-                afterId = chunk.lastId();
-            }
-        }
-        boolean done = dayIndex >= days.size() || rows >= MAX_EVENT_ROWS;
-        String next = done ? null : rows + ":" + days.get(dayIndex) + ":" + afterId;
+        int wanted = Math.min(PIECE_ROWS, MAX_EVENT_ROWS - position.rows());
+        EventRows.Page page = EventRows.oldest(source.over(query, query.range().start(), query.range().end()),
+                wanted, PIECE_SCAN, position.after());
+        page.rows().forEach(row -> Csv.row(csv, cells(row)));
+        int rows = position.rows() + page.rows().size();
+        boolean done = !page.more() || rows >= MAX_EVENT_ROWS;
+        String next = done ? null : rows + ":" + page.last().time() + ":" + String.format("%016x", page.last().id());
         return new Piece(filename, csv.toString(), next);
     }
 
-    private static List<String> cells(RawEvent event) {
+    private static List<String> cells(EventRows.Row row) {
         List<String> cells = new ArrayList<>(EVENT_COLUMNS.size());
-        cells.add(event.uniqueId());
-        cells.add(Instant.ofEpochMilli(event.time()).toString());
-        cells.add(event.name());
-        cells.add(event.visitor());
-        cells.add(event.session());
-        cells.add(event.path());
-        cells.add(event.referrer());
-        for (String utm : event.utm()) {
-            cells.add(utm);
-        }
-        cells.add(event.browser());
-        cells.add(event.os());
-        cells.add(event.device());
-        cells.add(event.screen());
-        cells.add(event.language());
-        cells.add(event.props());
+        cells.add(row.shownId());
+        cells.add(Instant.ofEpochMilli(row.time()).toString());
+        cells.add(row.name());
+        cells.add(row.visitor());
+        cells.add(row.session());
+        cells.add(row.page());
+        cells.add(row.source());
+        cells.addAll(List.of(row.utm()));
+        cells.add(row.browser());
+        cells.add(row.os());
+        cells.add(row.device());
+        cells.add(row.screen());
+        cells.add(row.language());
+        cells.add(row.properties().isEmpty() ? "" : EventList.propertiesJson(row.properties()).toString());
         return cells;
     }
 
@@ -134,17 +111,18 @@ public final class CsvExport {
         return value == null ? "" : value.toString();
     }
 
-    /** Where a piece starts: rows written so far, the day, and the last entry read of it ("" = none yet). */
-    private record Position(int rows, String day, String afterId) {
-        static Position parse(String text, String firstDay) {
+    /** Where a piece starts: rows written so far and the last event written or passed over (null: none yet). */
+    private record Position(int rows, EventRows.Position after) {
+        static Position parse(String text) {
             if (text.isEmpty()) {
-                return new Position(0, firstDay, "");
+                return new Position(0, null);
             }
             Matcher matcher = CURSOR.matcher(text);
             if (!matcher.matches()) {
                 throw StatsRequest.invalid("cursor", "cursor must be a nextCursor of an earlier answer");
             }
-            return new Position(Integer.parseInt(matcher.group(1)), matcher.group(2), matcher.group(3));
+            return new Position(Integer.parseInt(matcher.group(1)), new EventRows.Position(
+                    Long.parseLong(matcher.group(2)), Long.parseUnsignedLong(matcher.group(3), 16)));
         }
     }
 }

@@ -1,34 +1,27 @@
 package io.trackingsystem.tracking.stats;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.trackingsystem.tracking.storage.UtcDays;
+import io.trackingsystem.tracking.catalogue.Dimension;
+import io.trackingsystem.tracking.engine.EventRows;
+import io.trackingsystem.tracking.engine.Filter;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The stored events of a range, newest first, a page at a time; optionally only one event name or one visitor.
- * The cursor names the last event of the previous page.
- *
- * <p>Each day's stream is read backwards from its newest entry: since an entry is stored at most
- * {@link RawScan#ID_SLACK} before its event's time, reading stops once no older entry can beat the page's
- * oldest event. A first page costs about the last two hours of entries plus the page.
+ * The cursor names the last event of the previous page: its time and id.
  */
 public final class EventList {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 1000;
-    private static final int CHUNK = 1000;
-    private static final Pattern CURSOR = Pattern.compile("(\\d{1,15})_(\\d{8})-(\\d{1,20})-(\\d{1,20})");
-    /** Newest first: by time, then by storage order. */
-    static final Comparator<RawEvent> NEWEST_FIRST = Comparator.comparingLong(RawEvent::time)
-            .thenComparing(RawEvent::day).thenComparingLong(e -> idPart(e.id(), 0))
-            .thenComparingLong(e -> idPart(e.id(), 1)).reversed();
+    private static final Pattern CURSOR = Pattern.compile("(\\d{1,15})_([0-9a-f]{16})");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StatsSource source;
 
@@ -40,10 +33,10 @@ public final class EventList {
                         String page, String referrer, String browser, String os, String device, String screen,
                         String language, ObjectNode properties) {
 
-        static Event of(RawEvent raw) {
-            return new Event(raw.uniqueId(), raw.name(), Instant.ofEpochMilli(raw.time()).toString(), raw.visitor(),
-                    raw.session(), raw.path(), raw.referrer(), raw.browser(), raw.os(), raw.device(), raw.screen(),
-                    raw.language(), Properties.all(raw.props()));
+        static Event of(EventRows.Row row) {
+            return new Event(row.shownId(), row.name(), Instant.ofEpochMilli(row.time()).toString(), row.visitor(),
+                    row.session(), row.page(), row.source(), row.browser(), row.os(), row.device(), row.screen(),
+                    row.language(), propertiesJson(row.properties()));
         }
     }
 
@@ -55,54 +48,23 @@ public final class EventList {
         String eventName = request.text("eventName");
         String visitorId = request.text("visitorId");
         int limit = request.integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        RawEvent after = cursor(request.text("cursor"));
-        TimeRange range = query.range();
-        SessionPages pages = source.pagesFor(query, range.start(), range.end());
-
-        List<RawEvent> page = new ArrayList<>();
-        long newest = after == null ? range.end() - 1 : Math.min(range.end() - 1, after.time());
-        for (long day = Days.startOfDayContaining(newest); day >= Days.startOfDayContaining(range.start())
-                && page.size() <= limit; day -= UtcDays.DAY) {
-            page.addAll(newestOfDay(query, UtcDays.day(day), limit + 1 - page.size(), event ->
-                    range.contains(event.time()) && (after == null || NEWEST_FIRST.compare(event, after) > 0)
-                            && (eventName.isEmpty() || eventName.equals(event.name()))
-                            && (visitorId.isEmpty() || visitorId.equals(event.visitor()))
-                            && query.matches(event, pages)));
-        }
-        String next = page.size() > limit ? cursorOf(page.get(limit - 1)) : null;
-        List<Event> events = page.stream().limit(limit).map(Event::of).toList();
-        return new Answer(events, next);
+        EventRows.Position before = cursor(request.text("cursor"));
+        List<Filter> byName = eventName.isEmpty() ? List.of()
+                : List.of(new Filter(Dimension.named("eventName").orElseThrow(), eventName));
+        EventRows.Page page = EventRows.newest(source.over(query, query.range().start(), query.range().end(),
+                byName), limit, before, visitorId);
+        String next = page.more() ? page.last().time() + "_" + page.rows().get(page.rows().size() - 1).shownId()
+                : null;
+        return new Answer(page.rows().stream().map(Event::of).toList(), next);
     }
 
-    /** The {@code count} newest events of one day that pass {@code accept}, newest first. */
-    private List<RawEvent> newestOfDay(StatsQuery query, String day, int count,
-                                       java.util.function.Predicate<RawEvent> accept) {
-        PriorityQueue<RawEvent> best = new PriorityQueue<>(NEWEST_FIRST.reversed());
-        String before = "";
-        while (true) {
-            RawChunk chunk = source.scan().before(query.keys(), day, before, CHUNK);
-            for (RawEvent event : chunk.events()) {
-                if (accept.test(event)) {
-                    best.add(event);
-                    if (best.size() > count) {
-                        best.poll();
-                    }
-                }
-            }
-            if (chunk.entries() < CHUNK) {
-                break;
-            }
-            before = chunk.lastId();
-            if (best.size() == count && best.peek().time() > idPart(before, 0) + RawScan.ID_SLACK) {
-                break;
-            }
-        }
-        List<RawEvent> newestFirst = new ArrayList<>(best);
-        newestFirst.sort(NEWEST_FIRST);
-        return newestFirst;
+    static ObjectNode propertiesJson(Map<String, String> properties) {
+        ObjectNode node = JSON.createObjectNode();
+        properties.forEach(node::put);
+        return node;
     }
 
-    private static RawEvent cursor(String text) {
+    private static EventRows.Position cursor(String text) {
         if (text.isEmpty()) {
             return null;
         }
@@ -110,22 +72,6 @@ public final class EventList {
         if (!matcher.matches()) {
             throw StatsRequest.invalid("cursor", "cursor must be a nextCursor of an earlier answer");
         }
-        String id = matcher.group(3) + "-" + matcher.group(4);
-        return new RawEvent(matcher.group(2), id, Long.parseLong(matcher.group(1)), "", "", "", "", "", "",
-                new String[5], "", "", "", "", "", "");
-    }
-
-    private static String cursorOf(RawEvent event) {
-        return event.time() + "_" + event.uniqueId();
-    }
-
-    /** Part 0 (milliseconds) or 1 (sequence) of a stream entry id. */
-    static long idPart(String id, int part) {
-        int dash = id.indexOf('-');
-        try {
-            return Long.parseLong(part == 0 ? id.substring(0, dash) : id.substring(dash + 1));
-        } catch (RuntimeException e) {
-            return 0;
-        }
+        return new EventRows.Position(Long.parseLong(matcher.group(1)), Long.parseUnsignedLong(matcher.group(2), 16));
     }
 }

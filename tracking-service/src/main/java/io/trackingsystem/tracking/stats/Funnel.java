@@ -1,12 +1,11 @@
 package io.trackingsystem.tracking.stats;
 
+import io.trackingsystem.tracking.engine.Funnels;
+
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,67 +36,22 @@ public final class Funnel {
 
     /** A step as requested: a page view of one path, or an event of one name. */
     record StepSpec(String text, boolean pageview, String value) {
-
-        boolean matches(RawEvent event) {
-            return pageview ? event.isPageview() && value.equals(event.path()) : value.equals(event.name());
-        }
     }
 
     public Answer answer(StatsRequest request) {
         List<StepSpec> steps = steps(request);
         long window = window(request).toMillis();
         StatsQuery query = request.query();
-        Map<String, List<long[]>> byVisitor = new HashMap<>();
-        source.matching(query, query.range().start(), query.range().end(), event -> {
-            long mask = 0;
-            for (int i = 0; i < steps.size(); i++) {
-                if (steps.get(i).matches(event)) {
-                    mask |= 1L << i;
-                }
-            }
-            if (mask != 0) {
-                byVisitor.computeIfAbsent(event.visitor(), v -> new ArrayList<>()).add(new long[]{event.time(), mask});
-            }
-        });
-        long[] reached = new long[steps.size()];
-        for (List<long[]> events : byVisitor.values()) {
-            int depth = depth(events, steps.size(), window);
-            for (int i = 0; i < depth; i++) {
-                reached[i]++;
-            }
-        }
+        List<Funnels.Step> kernelSteps = steps.stream().map(step -> new Funnels.Step(step.pageview(), step.value()))
+                .toList();
+        long[] reached = Funnels.reached(source.over(query, query.range().start(), query.range().end()),
+                kernelSteps, window);
         List<Step> answer = new ArrayList<>(steps.size());
         for (int i = 0; i < steps.size(); i++) {
             answer.add(new Step(steps.get(i).text(), reached[i], share(reached[i], reached[0]),
                     i == 0 ? share(reached[0], reached[0]) : share(reached[i], reached[i - 1])));
         }
         return new Answer(answer);
-    }
-
-    /**
-     * How many steps one visitor completed. {@code start[j]} is the latest start of a chain that has done steps
-     * 0..j-1: the latest start leaves the most window for the rest. Events are taken in time order.
-     */
-    static int depth(List<long[]> events, int steps, long window) {
-        events.sort((a, b) -> Long.compare(a[0], b[0]));
-        long[] start = new long[steps + 1];
-        Arrays.fill(start, Long.MIN_VALUE);
-        int best = 0;
-        for (long[] event : events) {
-            long time = event[0];
-            long mask = event[1];
-            for (int j = steps - 1; j >= 1; j--) {
-                if ((mask & (1L << j)) != 0 && start[j] != Long.MIN_VALUE && time - start[j] <= window) {
-                    start[j + 1] = Math.max(start[j + 1], start[j]);
-                    best = Math.max(best, j + 1);
-                }
-            }
-            if ((mask & 1L) != 0) {
-                start[1] = time;
-                best = Math.max(best, 1);
-            }
-        }
-        return best;
     }
 
     private static double share(long part, long whole) {

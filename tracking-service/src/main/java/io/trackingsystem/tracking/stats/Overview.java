@@ -1,5 +1,7 @@
 package io.trackingsystem.tracking.stats;
 
+import io.trackingsystem.tracking.engine.Totals;
+
 import java.util.List;
 
 /** The headline figures of a range, and the same figures for the period of equal length before it. */
@@ -19,7 +21,7 @@ public final class Overview {
     public record Figures(long visitors, long pageviews, long sessions, long events, double bounceRate,
                           double avgSessionSeconds, double viewsPerSession) {
 
-        static Figures of(Rollups.Totals totals) {
+        static Figures of(Totals.Figures totals) {
             long sessions = totals.sessions();
             return new Figures(totals.visitors(), totals.pageviews(), sessions, totals.events(),
                     ratio(totals.bounces(), sessions, 4), ratio(totals.durationMillis() / 1000.0, sessions, 1),
@@ -47,8 +49,8 @@ public final class Overview {
     public Answer answer(StatsRequest request) {
         StatsQuery query = request.query();
         TimeRange range = query.range();
-        List<Rollups.Totals> totals = SpanTotals.of(source, query, List.of(
-                new Rollups.Span(range.previousStart(), range.start()), new Rollups.Span(range.start(), range.end())));
+        List<Totals.Figures> totals = Totals.of(source.over(query, range.previousStart(), range.end()), List.of(
+                new Totals.Span(range.previousStart(), range.start()), new Totals.Span(range.start(), range.end())));
         return Answer.of(Figures.of(totals.get(1)), Figures.of(totals.get(0)));
     }
 }

@@ -1,13 +1,13 @@
 package io.trackingsystem.tracking.stats;
 
+import io.trackingsystem.tracking.engine.LocalDays;
+import io.trackingsystem.tracking.engine.Retentions;
+
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static java.time.DayOfWeek.MONDAY;
@@ -40,35 +40,22 @@ public final class Retention {
         LocalDate firstPeriod = weekly ? range.firstDate().with(TemporalAdjusters.previousOrSame(MONDAY))
                 : range.firstDate();
         int periods = period(firstPeriod, range.lastDate(), weekly) + 1;
-        Map<String, BitSet> active = new HashMap<>();
-        source.matching(query, range.start(), range.end(), event ->
-                active.computeIfAbsent(event.visitor(), v -> new BitSet(periods))
-                        .set(period(firstPeriod, range.date(event.time()), weekly)));
-
-        long[] sizes = new long[periods];
-        long[][] returning = new long[periods][];
-        for (BitSet seen : active.values()) {
-            int cohort = seen.nextSetBit(0);
-            if (returning[cohort] == null) {
-                returning[cohort] = new long[periods - cohort];
-            }
-            sizes[cohort]++;
-            for (int p = cohort; p >= 0; p = seen.nextSetBit(p + 1)) {
-                returning[cohort][p - cohort]++;
-            }
-        }
-        List<Cohort> cohorts = new ArrayList<>();
+        LocalDays days = new LocalDays(range.start(), range.end(), range.zone());
+        int offset = (int) ChronoUnit.DAYS.between(firstPeriod, days.first());
+        Retentions.Cohorts cohorts = Retentions.of(source.over(query, range.start(), range.end()), days, offset,
+                weekly ? 7 : 1, periods);
+        List<Cohort> answer = new ArrayList<>();
         for (int p = 0; p < periods; p++) {
-            if (sizes[p] > 0) {
-                List<Long> counts = new ArrayList<>(returning[p].length);
-                for (long count : returning[p]) {
+            if (cohorts.sizes()[p] > 0) {
+                List<Long> counts = new ArrayList<>(cohorts.returning()[p].length);
+                for (long count : cohorts.returning()[p]) {
                     counts.add(count);
                 }
                 LocalDate start = weekly ? firstPeriod.plusWeeks(p) : firstPeriod.plusDays(p);
-                cohorts.add(new Cohort(start.toString(), sizes[p], counts));
+                answer.add(new Cohort(start.toString(), cohorts.sizes()[p], counts));
             }
         }
-        return new Answer(weekly ? "week" : "day", cohorts);
+        return new Answer(weekly ? "week" : "day", answer);
     }
 
     private static int period(LocalDate first, LocalDate date, boolean weekly) {

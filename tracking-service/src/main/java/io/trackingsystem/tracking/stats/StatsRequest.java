@@ -2,6 +2,8 @@ package io.trackingsystem.tracking.stats;
 
 import io.trackingsystem.routes.problem.ProblemException;
 import io.trackingsystem.routes.problem.ProblemException.FieldError;
+import io.trackingsystem.tracking.catalogue.Dimension;
+import io.trackingsystem.tracking.engine.Filter;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -18,7 +20,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One analytics request: the account it acts for and its parameters. Each query reads the parameters it needs
+ * One analytics request: the site it reads and its parameters. Each query reads the parameters it needs
  * through the typed readers here; a bad value answers 400 naming the parameter.
  *
  * <p>{@code from} and {@code to} are ISO dates or date-times. Dates are whole days in {@code tz}, both ends
@@ -27,30 +29,33 @@ import java.util.Set;
 public final class StatsRequest {
 
     static final int MAX_FILTERS = 20;
+    /** Dates outside these years are refused: they cannot hold events, and their instants overflow. */
+    static final int FIRST_YEAR = 1900;
+    static final int LAST_YEAR = 9999;
     private static final int DEFAULT_DAYS = 7;
     private static final int MAX_TEXT = 200;
 
-    private final String account;
+    private final String site;
     private final Parameters parameters;
     private final Clock clock;
     private StatsQuery query;
 
-    private StatsRequest(String account, Parameters parameters, Clock clock) {
-        if (account == null || account.isBlank()) {
+    private StatsRequest(String site, Parameters parameters, Clock clock) {
+        if (site == null || site.isBlank()) {
             throw ProblemException.unauthorized("Sign in first");
         }
-        this.account = account;
+        this.site = site;
         this.parameters = parameters;
         this.clock = clock;
     }
 
-    /** A request for {@code account} with a URL query string such as {@code from=2024-05-01&to=2024-05-31}. */
-    public static StatsRequest of(String account, String queryString) {
-        return new StatsRequest(account, Parameters.parse(queryString), Clock.systemUTC());
+    /** A request for {@code site} with a URL query string such as {@code from=2024-05-01&to=2024-05-31}. */
+    public static StatsRequest of(String site, String queryString) {
+        return new StatsRequest(site, Parameters.parse(queryString), Clock.systemUTC());
     }
 
-    static StatsRequest of(String account, String queryString, Clock clock) {
-        return new StatsRequest(account, Parameters.parse(queryString), clock);
+    static StatsRequest of(String site, String queryString, Clock clock) {
+        return new StatsRequest(site, Parameters.parse(queryString), clock);
     }
 
     long now() {
@@ -67,7 +72,7 @@ public final class StatsRequest {
             if (!errors.isEmpty()) {
                 throw ProblemException.invalid(errors);
             }
-            query = new StatsQuery(account, range, filters);
+            query = new StatsQuery(site, range, filters);
         }
         return query;
     }
@@ -180,6 +185,23 @@ public final class StatsRequest {
             return null;
         }
         String text = value.strip();
+        Moment moment = parse(text);
+        if (moment == null) {
+            errors.add(FieldError.of(name, name + " must be an ISO date (2024-05-31) or date-time "
+                    + "(2024-05-31T12:00, 2024-05-31T12:00:00Z), got '" + value + "'"));
+            return Moment.INVALID;
+        }
+        LocalDate date = moment.date() != null ? moment.date() : moment.instant() != null
+                ? moment.instant().atOffset(ZoneOffset.UTC).toLocalDate() : moment.local().toLocalDate();
+        if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+            errors.add(FieldError.of(name, name + " must lie in the years " + FIRST_YEAR + " to " + LAST_YEAR
+                    + ", got '" + value + "'"));
+            return Moment.INVALID;
+        }
+        return moment;
+    }
+
+    private static Moment parse(String text) {
         try {
             return new Moment(LocalDate.parse(text), null, null);
         } catch (DateTimeException notADate) {
@@ -189,9 +211,7 @@ public final class StatsRequest {
                 try {
                     return new Moment(null, null, LocalDateTime.parse(text));
                 } catch (DateTimeException notALocalTime) {
-                    errors.add(FieldError.of(name, name + " must be an ISO date (2024-05-31) or date-time "
-                            + "(2024-05-31T12:00, 2024-05-31T12:00:00Z), got '" + value + "'"));
-                    return Moment.INVALID;
+                    return null;
                 }
             }
         }
@@ -237,6 +257,6 @@ public final class StatsRequest {
 
     @Override
     public String toString() {
-        return "StatsRequest[" + account + "]";
+        return "StatsRequest[" + site + "]";
     }
 }

@@ -1,5 +1,7 @@
 package io.trackingsystem.tracking.stats;
 
+import io.trackingsystem.tracking.engine.Totals;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -38,18 +40,19 @@ public final class TimeSeries {
         String interval = request.choice("interval", INTERVALS, "day");
         StatsQuery query = request.query();
         List<String> labels = new ArrayList<>();
-        List<Rollups.Span> spans = buckets(query.range(), interval, labels);
-        List<Rollups.Totals> totals = SpanTotals.of(source, query, spans);
+        List<Totals.Span> spans = buckets(query.range(), interval, labels);
+        List<Totals.Figures> totals = Totals.of(source.over(query, query.range().start(), query.range().end()),
+                spans);
         List<Point> points = new ArrayList<>(spans.size());
         for (int i = 0; i < spans.size(); i++) {
-            Rollups.Totals t = totals.get(i);
+            Totals.Figures t = totals.get(i);
             points.add(new Point(labels.get(i), t.visitors(), t.pageviews(), t.sessions(), t.events()));
         }
         return new Answer(interval, points);
     }
 
-    private static List<Rollups.Span> buckets(TimeRange range, String interval, List<String> labels) {
-        List<Rollups.Span> spans = new ArrayList<>();
+    private static List<Totals.Span> buckets(TimeRange range, String interval, List<String> labels) {
+        List<Totals.Span> spans = new ArrayList<>();
         ZonedDateTime bucket = first(range, interval);
         while (bucket.toInstant().toEpochMilli() < range.end()) {
             ZonedDateTime next = switch (interval) {
@@ -60,7 +63,7 @@ public final class TimeSeries {
             };
             long start = Math.max(range.start(), bucket.toInstant().toEpochMilli());
             long end = Math.min(range.end(), next.toInstant().toEpochMilli());
-            spans.add(new Rollups.Span(start, end));
+            spans.add(new Totals.Span(start, end));
             labels.add("hour".equals(interval) ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(bucket)
                     : bucket.toLocalDate().toString());
             if (spans.size() > MAX_POINTS) {

@@ -2,45 +2,46 @@ package io.trackingsystem.tracking.storage;
 
 import io.trackingsystem.routes.redis.Redis;
 import io.trackingsystem.tracking.TrackingConfig;
+import io.trackingsystem.tracking.blocks.BlockFormat;
+import io.trackingsystem.tracking.blocks.StoredEvent;
 import io.trackingsystem.tracking.pipeline.Event;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The store step: writes batches of events, each batch one account's, with exactly-once effects.
- *
- * <p>Per batch, optimistically: (1) read what the batch depends on — the session states, the property key index
- * ({@link StoreReads}); (2) work out in Java everything the batch changes, summed per key
- * ({@link BatchAccounting}); (3) write it with one call of {@code apply-batch.lua}, which first checks that none
- * of what was read has changed and that none of the events is recorded yet, and otherwise writes nothing and
- * answers CONFLICT, upon which the batch goes back to (1). So an event is counted fully or not at all, and a
- * redelivered event finds its id and changes nothing. Duplicates are rare, so the first attempt does not read
- * the recorded ids; when the script finds one, the next attempt reads them and leaves the duplicates out. Redis
- * does a few commands per event instead of dozens, and most of the work runs in the JVM.
- *
- * <p>Batches of different accounts are read, accounted and written side by side (pipelined); an account's own
- * batches follow each other. {@link TenantLocks} keeps this replica's workers from conflicting with each other.
+ * The store step: appends batches of a site's events as pending blocks, exactly once. One call of
+ * {@code store.lua} per batch checks that none of its events' fingerprints is claimed yet, claims them and appends
+ * one block per UTC day, all in one atomic step; when some were claimed already (a redelivery), it writes nothing,
+ * and the batch is written again without them. Nothing is read or counted here: visits, sources and every figure
+ * are derived when the events are read, so the order and batching of arrival change nothing. Batches of different
+ * sites go to Redis side by side.
  */
 public final class EventStore {
 
-    /** Most events per batch: bounds Lua's unpack (≤ 2 × this values) and the time one script call blocks Redis. */
+    /** Most events per batch: bounds the script's arguments and the time one call blocks Redis. */
     public static final int MAX_EVENTS = 2000;
-    private static final int MAX_ATTEMPTS = 10;
+    private static final int MAX_ATTEMPTS = 3;
     private static final long TIMEOUT_SECONDS = 30;
+    private static final long DAY = 86_400_000L;
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC);
+    private static final LuaScript STORE = LuaScript.named("store.lua");
 
-    /** One account's events, at most {@link #MAX_EVENTS}. */
-    public record Batch(String account, List<Event> events) {
+    /** One site's events, at most {@link #MAX_EVENTS}. */
+    public record Batch(String site, List<Event> events) {
         public Batch {
             if (events.size() > MAX_EVENTS) {
                 throw new IllegalArgumentException("at most " + MAX_EVENTS + " events per batch, got " + events.size());
@@ -48,220 +49,148 @@ public final class EventStore {
         }
     }
 
-    /**
-     * The outcome of a batch: one session id per event ("" for a duplicate), or the failure; {@code conflicts}
-     * counts the attempts that found their reads outdated.
-     */
-    public record Stored(Batch batch, List<String> sessionIds, int conflicts, Exception failure) {
+    /** The outcome of a batch: which events were duplicates (not stored again), or the failure. */
+    public record Stored(Batch batch, boolean[] duplicate, Exception failure) {
         public boolean ok() {
             return failure == null;
         }
-    }
 
-    /** A batch kept finding its reads outdated by concurrent writes; nothing of it was written. */
-    public static final class ContendedException extends Exception {
-        ContendedException() {
-            super("the batch conflicted with concurrent writes " + MAX_ATTEMPTS + " times");
+        public int duplicates() {
+            int count = 0;
+            for (boolean d : duplicate) {
+                if (d) {
+                    count++;
+                }
+            }
+            return count;
         }
     }
 
+    private final Redis redis;
     private final TrackingConfig config;
     private final Clock clock;
-    private final StoreReads reads;
-    private final ApplyScript script;
-    private final TenantLocks locks = new TenantLocks(64);
-    /** Breakdown sets recently found near their value limit: resolved against Redis before writing. */
-    private final Set<String> nearLimit = Collections.newSetFromMap(Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > 10_000;
-                }
-            }));
+    private final CompactionQueue queue;
 
     public EventStore(Redis redis, TrackingConfig config) {
         this(redis, config, Clock.systemUTC());
     }
 
     EventStore(Redis redis, TrackingConfig config, Clock clock) {
+        this.redis = redis;
         this.config = config;
         this.clock = clock;
-        this.reads = new StoreReads(redis.async());
-        this.script = new ApplyScript(redis.async());
+        this.queue = new CompactionQueue(redis, config.compactionDelay());
     }
 
-    /** Stores the batches and waits; one outcome per batch, in order. An account's batches are stored in order. */
+    /** Stores the batches and waits; one outcome per batch, in order. */
     public List<Stored> store(List<Batch> batches) {
         List<Attempt> attempts = batches.stream().map(Attempt::new).toList();
-        Map<String, List<Attempt>> byAccount = new LinkedHashMap<>();
-        attempts.forEach(a -> byAccount.computeIfAbsent(a.batch.account(), x -> new ArrayList<>()).add(a));
-        try (TenantLocks.Held held = locks.lock(byAccount.keySet())) {
-            for (int round = 0; ; round++) {
-                List<Attempt> next = new ArrayList<>();
-                for (List<Attempt> ofAccount : byAccount.values()) {
-                    if (round < ofAccount.size()) {
-                        next.add(ofAccount.get(round));
-                    }
-                }
-                if (next.isEmpty()) {
-                    break;
-                }
-                storeSideBySide(next);
-            }
+        List<Attempt> pending = attempts;
+        for (int round = 0; round < MAX_ATTEMPTS && !pending.isEmpty(); round++) {
+            long now = clock.millis();
+            pending.forEach(attempt -> attempt.send(now));
+            pending = pending.stream().filter(Attempt::again).toList();
         }
-        return attempts.stream().map(Attempt::outcome).toList();
+        pending.forEach(attempt -> attempt.failure = new IllegalStateException(
+                "events kept turning out to be stored already after " + MAX_ATTEMPTS + " attempts"));
+        Set<String> stored = new HashSet<>();
+        attempts.stream().filter(a -> a.failure == null).forEach(a -> stored.add(a.batch.site()));
+        stored.forEach(queue::due);
+        return attempts.stream().map(a -> new Stored(a.batch, a.duplicate, a.failure)).toList();
     }
 
-    /** Stores one account's events; throws when they could not be stored (nothing of them was written then). */
-    public List<String> store(String account, List<Event> events) throws Exception {
-        Stored stored = store(List.of(new Batch(account, events))).get(0);
+    /** Stores one site's events; throws when they could not be stored (nothing of them was written then). */
+    public boolean[] store(String site, List<Event> events) throws Exception {
+        Stored stored = store(List.of(new Batch(site, events))).get(0);
         if (!stored.ok()) {
             throw stored.failure();
         }
-        return stored.sessionIds();
+        return stored.duplicate();
     }
 
-    /** Batches of distinct accounts: each phase is fired for all of them before any is awaited. */
-    private void storeSideBySide(List<Attempt> batches) {
-        List<Attempt> pending = batches;
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            if (attempt > MAX_ATTEMPTS) {
-                pending.forEach(a -> a.fail(new ContendedException()));
-                return;
-            }
-            long now = clock.millis();
-            pending.forEach(a -> a.read(now));
-            pending.forEach(a -> a.account(now));
-            pending.forEach(a -> a.apply(now));
-            pending = pending.stream().filter(Attempt::again).toList();
-            if (pending.stream().anyMatch(a -> a.raced)) {
-                pause(attempt);
-            }
-        }
-    }
-
-    /** A short random pause, so that stores of another replica racing for the same sessions fall out of step. */
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 1 + 5L * attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** One batch on its way through the phases. */
+    /** One batch on its way to Redis. */
     private final class Attempt {
         final Batch batch;
-        int conflicts;
-        /** Whether the last attempt lost a race with another store; it then waits a little before the next. */
-        boolean raced;
-        /** Whether to read which events are recorded: from the attempt after the script found one. */
-        boolean readIds;
+        final boolean[] duplicate;
+        final SiteKeys keys;
+        CompletableFuture<List<Object>> reply;
+        List<Integer> sent;
         Exception failure;
-        List<String> sessionIds;
-        boolean done;
-        final TrackingKeys keys;
-        CompletableFuture<StoreSnapshot> snapshot;
-        BatchWrites writes;
-        CompletableFuture<Void> resolved;
-        CompletableFuture<ApplyScript.Reply> reply;
 
         Attempt(Batch batch) {
             this.batch = batch;
-            this.keys = TrackingKeys.of(batch.account());
-        }
-
-        void read(long now) {
-            snapshot = reads.snapshot(keys, dedupeGeneration(now), stateGeneration(now), batch.events(),
-                    config.propertyKeysPerDay(), readIds);
-        }
-
-        void account(long now) {
-            StoreSnapshot read = await(snapshot);
-            if (read == null) {
-                return;
-            }
-            try {
-                sessionIds = new ArrayList<>(batch.events().size());
-                writes = BatchAccounting.account(new BatchWrites(keys, config.rawRetention().toMillis(),
-                                config.rollupRetention().toMillis(), read.properties()), read, now,
-                        config.sessionIdle().toMillis(), batch.events(), sessionIds);
-                resolved = reads.resolve(writes.breakdowns.needingResolution(nearLimit, config.valuesPerDay()),
-                        config.valuesPerDay());
-            } catch (RuntimeException e) {
-                failure = e;
+            this.keys = SiteKeys.of(batch.site());
+            this.duplicate = new boolean[batch.events().size()];
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < duplicate.length; i++) {
+                duplicate[i] = !seen.add(batch.events().get(i).fingerprint());
             }
         }
 
-        void apply(long now) {
-            if (failure != null) {
-                return;
+        void send(long now) {
+            long generation = now / config.dedupeWindow().toMillis();
+            List<byte[]> scriptKeys = List.of(SiteKeys.bytes(keys.dedupe(generation)),
+                    SiteKeys.bytes(keys.dedupe(generation - 1)), SiteKeys.bytes(keys.pending()),
+                    SiteKeys.bytes(keys.counts(HOUR.format(Instant.ofEpochMilli(now)))));
+            List<byte[]> args = new ArrayList<>();
+            args.add(number((generation + 2) * config.dedupeWindow().toMillis()));
+            args.add(number(now + 2 * DAY));
+            sent = new ArrayList<>();
+            Map<Integer, List<StoredEvent>> byDay = new TreeMap<>();
+            for (int i = 0; i < duplicate.length; i++) {
+                if (!duplicate[i]) {
+                    Event event = batch.events().get(i);
+                    sent.add(i);
+                    byDay.computeIfAbsent((int) Math.floorDiv(event.ts(), DAY), d -> new ArrayList<>())
+                            .add(StoredEvent.of(event));
+                }
             }
-            if (writes.isEmpty()) {
-                done = true;
-                return;
-            }
-            await(resolved);
-            if (failure != null) {
-                return;
-            }
-            String[] scriptKeys = {keys.dedupe(dedupeGeneration(now)), keys.dedupe(dedupeGeneration(now) - 1),
-                    keys.sessionStates(stateGeneration(now)), keys.sessionStates(stateGeneration(now) - 1)};
-            reply = script.apply(scriptKeys, ApplyArguments.of(writes, config, now));
+            args.add(number(sent.size()));
+            sent.forEach(i -> args.add(batch.events().get(i).fingerprint().getBytes(StandardCharsets.UTF_8)));
+            byDay.forEach((day, events) -> {
+                args.add(number(day));
+                args.add(number(events.size()));
+                args.add(BlockFormat.encode(day, events));
+            });
+            reply = sent.isEmpty() ? CompletableFuture.completedFuture(List.of(bytes("ok")))
+                    : STORE.call(redis.binary(), scriptKeys, args);
         }
 
-        /** Awaits the script; true when the batch must be read and accounted again. */
+        /** Awaits the script; true when the batch must be sent again without the duplicates it found. */
         boolean again() {
-            raced = false;
-            if (failure != null || done) {
-                return false;
-            }
-            ApplyScript.Reply answer = await(reply);
-            if (answer == null) {
-                return false;
-            }
-            if (answer.applied()) {
-                done = true;
-                return false;
-            }
-            if ("recorded".equals(answer.conflict()) && !readIds) {
-                readIds = true;
-                return true;
-            }
-            raced = true;
-            conflicts++;
-            nearLimit.addAll(answer.crowded());
-            return true;
-        }
-
-        void fail(Exception e) {
-            failure = e;
-        }
-
-        Stored outcome() {
-            return new Stored(batch, failure == null ? sessionIds : List.of(), conflicts, failure);
-        }
-
-        private <T> T await(CompletableFuture<T> future) {
+            List<Object> answer;
             try {
-                return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                answer = reply.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failure = e;
+                return false;
             } catch (ExecutionException e) {
                 failure = e.getCause() instanceof Exception cause ? cause : e;
-            } catch (TimeoutException | RuntimeException e) {
+                return false;
+            } catch (TimeoutException e) {
                 failure = e;
+                return false;
             }
-            return null;
+            if ("ok".equals(text(answer.get(0)))) {
+                return false;
+            }
+            for (Object position : answer.subList(1, answer.size())) {
+                duplicate[sent.get(((Number) position).intValue() - 1)] = true;
+            }
+            return true;
         }
     }
 
-    private long dedupeGeneration(long now) {
-        return now / config.dedupeWindow().toMillis();
+    private static byte[] number(long value) {
+        return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
     }
 
-    private long stateGeneration(long now) {
-        return now / config.sessionStateTtl().toMillis();
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String text(Object reply) {
+        return reply instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(reply);
     }
 }

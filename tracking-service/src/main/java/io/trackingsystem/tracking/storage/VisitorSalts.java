@@ -2,6 +2,7 @@ package io.trackingsystem.tracking.storage;
 
 import io.lettuce.core.SetArgs;
 import io.trackingsystem.routes.redis.Redis;
+import io.trackingsystem.tracking.legacy.LegacyKeys;
 import io.trackingsystem.tracking.pipeline.AssignVisitor;
 
 import java.security.SecureRandom;
@@ -41,7 +42,7 @@ public final class VisitorSalts implements AssignVisitor.Salts {
     }
 
     private String load(long epochDay) {
-        String key = TrackingKeys.visitorSalt(UtcDays.day(epochDay * UtcDays.DAY));
+        String key = LegacyKeys.visitorSalt(UtcDays.day(epochDay * UtcDays.DAY));
         byte[] fresh = new byte[24];
         RANDOM.nextBytes(fresh);
         try {

@@ -1,0 +1,115 @@
+package io.trackingsystem.tracking.engine;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Events of many days regrouped by visitor, each visitor's in time order: what funnels and retention follow.
+ * Each day contributes (visitor, time, payload) triples; a counting sort by visitor code brings a visitor's
+ * together without hashing.
+ */
+final class ByVisitor {
+
+    /** A query spans at most about 2^36 ms; a visitor's events below 2^26 are sorted as packed longs. */
+    private static final int POSITION_BITS = 26;
+
+    /** One day's triples. */
+    static final class Part {
+        private int[] visitors = new int[256];
+        private long[] times = new long[256];
+        private long[] payloads = new long[256];
+        private int size;
+
+        void add(int visitor, long time, long payload) {
+            if (size == visitors.length) {
+                visitors = Arrays.copyOf(visitors, size * 2);
+                times = Arrays.copyOf(times, size * 2);
+                payloads = Arrays.copyOf(payloads, size * 2);
+            }
+            visitors[size] = visitor;
+            times[size] = time;
+            payloads[size++] = payload;
+        }
+    }
+
+    /** Called once per visitor with its events' times and payloads, in time order, in [from, to). */
+    @FunctionalInterface
+    interface Visit {
+        void visitor(long[] times, long[] payloads, int from, int to);
+    }
+
+    private ByVisitor() {
+    }
+
+    static void group(List<Part> parts, int visitorCount, Visit visit) {
+        int total = 0;
+        for (Part part : parts) {
+            total += part.size;
+        }
+        int[] start = new int[visitorCount + 1];
+        for (Part part : parts) {
+            for (int i = 0; i < part.size; i++) {
+                start[part.visitors[i] + 1]++;
+            }
+        }
+        for (int v = 0; v < visitorCount; v++) {
+            start[v + 1] += start[v];
+        }
+        int[] next = Arrays.copyOf(start, visitorCount);
+        long[] times = new long[total];
+        long[] payloads = new long[total];
+        for (Part part : parts) {
+            for (int i = 0; i < part.size; i++) {
+                int at = next[part.visitors[i]]++;
+                times[at] = part.times[i];
+                payloads[at] = part.payloads[i];
+            }
+        }
+        for (int v = 0; v < visitorCount; v++) {
+            int from = start[v];
+            int to = start[v + 1];
+            if (from == to) {
+                continue;
+            }
+            sortByTime(times, payloads, from, to);
+            visit.visitor(times, payloads, from, to);
+        }
+    }
+
+    /** Few events: insertion sort (they come mostly in order already); many: a sort of packed (time, position). */
+    private static void sortByTime(long[] times, long[] payloads, int from, int to) {
+        if (to - from > 32) {
+            long base = Long.MAX_VALUE;
+            for (int i = from; i < to; i++) {
+                base = Math.min(base, times[i]);
+            }
+            long[] packed = new long[to - from];
+            for (int i = from; i < to; i++) {
+                packed[i - from] = ((times[i] - base) << POSITION_BITS) | (i - from);
+            }
+            Arrays.sort(packed);
+            long[] sortedPayloads = new long[packed.length];
+            long[] sortedTimes = new long[packed.length];
+            for (int i = 0; i < packed.length; i++) {
+                int at = from + (int) (packed[i] & ((1L << POSITION_BITS) - 1));
+                sortedTimes[i] = times[at];
+                sortedPayloads[i] = payloads[at];
+            }
+            System.arraycopy(sortedTimes, 0, times, from, packed.length);
+            System.arraycopy(sortedPayloads, 0, payloads, from, packed.length);
+            return;
+        }
+        for (int i = from + 1; i < to; i++) {
+            long time = times[i];
+            long payload = payloads[i];
+            int j = i - 1;
+            while (j >= from && times[j] > time) {
+                times[j + 1] = times[j];
+                payloads[j + 1] = payloads[j];
+                j--;
+            }
+            times[j + 1] = time;
+            payloads[j + 1] = payload;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.trackingsystem.tracking.engine;
+
+import io.trackingsystem.tracking.catalogue.Column;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * How many visitors went through steps in order, each at or after the previous one and all within the window of
+ * the first. Only matching events of the range count.
+ */
+public final class Funnels {
+
+    /** A page view of one path, or an event of one name. */
+    public record Step(boolean pageview, String value) {
+    }
+
+    private Funnels() {
+    }
+
+    /** Visitors who reached each step. */
+    public static long[] reached(SiteQuery query, List<Step> steps, long window) {
+        long[] reached = new long[steps.size()];
+        if (query.impossible()) {
+            return reached;
+        }
+        SiteCodes codes = query.codes();
+        int[] names = new int[steps.size()];
+        int[] paths = new int[steps.size()];
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            names[i] = step.pageview() ? codes.pageview() : codes.of(Column.NAME).find(step.value());
+            paths[i] = step.pageview() ? codes.of(Column.PATH).find(step.value()) : DayView.NONE;
+            if (names[i] == Codes.ABSENT || (step.pageview() && paths[i] == Codes.ABSENT)) {
+                names[i] = Integer.MIN_VALUE;
+            }
+        }
+        List<ByVisitor.Part> parts = query.scan(day -> part(day, names, paths));
+        int visitors = codes.of(Column.VISITOR).size();
+        ByVisitor.group(parts, visitors, (times, masks, from, to) -> {
+            int depth = depth(times, masks, from, to, steps.size(), window);
+            for (int i = 0; i < depth; i++) {
+                reached[i]++;
+            }
+        });
+        return reached;
+    }
+
+    private static ByVisitor.Part part(DayScan day, int[] names, int[] paths) {
+        DayView view = day.view;
+        ByVisitor.Part part = new ByVisitor.Part();
+        int[] eventNames = view.column(Column.NAME);
+        int[] eventPaths = view.column(Column.PATH);
+        boolean visitFiltered = day.hasVisitFilters();
+        for (int visit = 0; visit < view.visits; visit++) {
+            if (visitFiltered && !day.visitPasses(visit)) {
+                continue;
+            }
+            for (int event = view.visitFirst[visit]; event < view.visitEnd[visit]; event++) {
+                long mask = 0;
+                for (int s = 0; s < names.length; s++) {
+                    if (eventNames[event] == names[s] && (paths[s] == DayView.NONE || eventPaths[event] == paths[s])) {
+                        mask |= 1L << s;
+                    }
+                }
+                if (mask != 0 && day.eventPasses(event)) {
+                    part.add(day.visitor(event), view.time(event), mask);
+                }
+            }
+        }
+        return part;
+    }
+
+    /**
+     * How many steps one visitor completed. {@code start[j]} is the latest start of a chain that has done steps
+     * 0..j-1: the latest start leaves the most window for the rest.
+     */
+    static int depth(long[] times, long[] masks, int from, int to, int steps, long window) {
+        long[] start = new long[steps + 1];
+        Arrays.fill(start, Long.MIN_VALUE);
+        int best = 0;
+        for (int e = from; e < to; e++) {
+            long time = times[e];
+            long mask = masks[e];
+            for (int j = steps - 1; j >= 1; j--) {
+                if ((mask & (1L << j)) != 0 && start[j] != Long.MIN_VALUE && time - start[j] <= window) {
+                    start[j + 1] = Math.max(start[j + 1], start[j]);
+                    best = Math.max(best, j + 1);
+                }
+            }
+            if ((mask & 1L) != 0) {
+                start[1] = time;
+                best = Math.max(best, 1);
+            }
+        }
+        return best;
+    }
+}

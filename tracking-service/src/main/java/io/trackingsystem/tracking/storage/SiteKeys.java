@@ -1,0 +1,84 @@
+package io.trackingsystem.tracking.storage;
+
+import io.trackingsystem.routes.contract.LiveChannel;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Every Redis key of one site's events (docs/data-model.md, "Keys"). The keys that a script changes together — the
+ * dedupe hashes, the pending blocks, the manifest — carry the site in the hash tag {@code {s:<site>}}, so on Redis
+ * Cluster they share a slot. Sealed segments are written once and never changed by a script: their keys have no
+ * hash tag, so a site's history spreads over the cluster's slots.
+ */
+public final class SiteKeys {
+
+    /** Sorted set of sites with pending blocks to compact, by when they became due. Global, one slot. */
+    public static final String COMPACTION_QUEUE = "compact:{queue}";
+    /** The manifest field holding the id of the last pending entry that compaction has folded into segments. */
+    public static final String FLOOR = "floor";
+
+    private final String site;
+    private final String tag;
+
+    private SiteKeys(String site) {
+        this.site = site;
+        this.tag = "{s:" + site + "}";
+    }
+
+    public static SiteKeys of(String site) {
+        return new SiteKeys(site);
+    }
+
+    public String site() {
+        return site;
+    }
+
+    /**
+     * Stream of blocks stored but not yet compacted: one entry per stored batch and UTC day, fields {@code d}
+     * (epoch day), {@code n} (events) and {@code b} (the block). No TTL: compaction removes what it has folded in.
+     */
+    public String pending() {
+        return tag + ":p";
+    }
+
+    /**
+     * Hash: per epoch day, the day's segments as {@code id/events} joined by commas; {@link #FLOOR}. No TTL; days
+     * past the retention are removed by compaction.
+     */
+    public String manifest() {
+        return tag + ":m";
+    }
+
+    /** String: one sealed segment, a block of one day's events. TTL: end of its day + retention. */
+    public String segment(int epochDay, String id) {
+        return "seg:" + site + ":" + epochDay + ":" + id;
+    }
+
+    /** Sorted set: segments replaced by compaction, by the time they may be deleted. */
+    public String garbage() {
+        return tag + ":g";
+    }
+
+    /** String: the replica compacting this site now. TTL: the lease. */
+    public String lease() {
+        return tag + ":lease";
+    }
+
+    /** Hash of the event fingerprints claimed in one dedupe generation. TTL: two generations. */
+    public String dedupe(long generation) {
+        return tag + ":dd:" + generation;
+    }
+
+    /** Hash of ingest counts in one UTC hour ({@code yyyyMMddHH}): stored, dropped by reason. TTL: 2 days. */
+    public String counts(String dayHour) {
+        return tag + ":c:" + dayHour;
+    }
+
+    public String liveChannel() {
+        return LiveChannel.of(site);
+    }
+
+    public static byte[] bytes(String key) {
+        return key.getBytes(StandardCharsets.UTF_8);
+    }
+}
