@@ -21,6 +21,8 @@ final class SiteCodes {
             columns[i] = new Codes();
             columns[i].code("");
         }
+        propertyKeys.code("");
+        propertyValues.code("");
         pageview = columns[Column.NAME.ordinal()].code(PAGEVIEW);
         empty = 0;
     }
@@ -42,7 +44,7 @@ final class SiteCodes {
         return pageview;
     }
 
-    /** Every column's code of the empty value. */
+    /** Every dictionary's code of the empty value. */
     int empty() {
         return empty;
     }

@@ -60,6 +60,20 @@ public record Snapshot(StreamId floor, Map<Integer, Segments> days, List<Pending
         }
     }
 
+    /** Events stored in all: those in the days' segments and those pending. */
+    public long events() {
+        long events = pending.stream().mapToLong(Pending::events).sum();
+        for (Segments segments : days.values()) {
+            events += segments.events();
+        }
+        return events;
+    }
+
+    /** Every event a site has stored, as of now. */
+    public static long storedEvents(Redis redis, String site) {
+        return read(redis, SiteKeys.of(site), null, StreamId.NONE).events();
+    }
+
     public Segments segments(int epochDay) {
         return days.getOrDefault(epochDay, Segments.NONE);
     }

@@ -7,7 +7,7 @@ import io.trackingsystem.routes.testing.RedisFixture;
 import io.trackingsystem.tracking.TestEvents;
 import io.trackingsystem.tracking.TrackingServiceMain;
 import io.trackingsystem.tracking.pipeline.DropReason;
-import io.trackingsystem.tracking.storage.TrackingKeys;
+import io.trackingsystem.tracking.storage.Snapshot;
 import io.trackingsystem.tracking.storage.UtcDays;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -33,7 +33,6 @@ class CrashRecoveryTest {
     private static final Logger LOG = LoggerFactory.getLogger(CrashRecoveryTest.class);
     private static final int EVENTS = 100_000;
     private static final String ACCOUNT = "acc-crash";
-    private static final TrackingKeys KEYS = TrackingKeys.of(ACCOUNT);
 
     @Test
     void killedMidIngestCountsEveryEventExactlyOnceAfterRestart() throws Exception {
@@ -52,22 +51,22 @@ class CrashRecoveryTest {
             Process process = startServiceProcess();
             try {
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
-                        .until(() -> counted(sync, hourAgo, now) >= EVENTS / 4);
+                        .until(() -> stored(redis) >= EVENTS / 4);
             } finally {
                 process.destroyForcibly().waitFor();
             }
-            long beforeRestart = counted(sync, hourAgo, now);
+            long beforeRestart = stored(redis);
             long pendingAtCrash = sync.xpending(IngestStream.KEY,
-                    TrackingKeys.INGEST_GROUP).getCount();
+                    IngestStream.GROUP).getCount();
             LOG.info("Killed after {} events counted, {} entries pending", beforeRestart, pendingAtCrash);
             assertThat(beforeRestart).isBetween(1L, EVENTS - 1L);
 
             try (ServiceHarness restarted = ServiceHarness.start(Map.of("INSTANCE_ID", "after-crash",
                     "CLAIM_IDLE_MS", "1000"))) {
                 await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(200))
-                        .until(() -> counted(sync, hourAgo, now) >= EVENTS && restarted.pending() == 0);
-                assertThat(counted(sync, hourAgo, now)).isEqualTo(EVENTS);
-                assertThat(rawEvents(sync, hourAgo, now)).isEqualTo(EVENTS);
+                        .until(() -> stored(redis) >= EVENTS && restarted.pending() == 0);
+                assertThat(stored(redis)).isEqualTo(EVENTS);
+                assertThat(stored(redis)).isEqualTo(EVENTS);
                 assertThat(restarted.metrics().stored()).isEqualTo(EVENTS - beforeRestart);
                 LOG.info("After restart: {}", restarted.metrics().snapshot());
                 assertThat(restarted.metrics().stored() + restarted.metrics().dropped(DropReason.DUPLICATE))
@@ -76,22 +75,9 @@ class CrashRecoveryTest {
         }
     }
 
-    /** Events counted in the hourly totals of the hours the test's events fall in. */
-    private static long counted(RedisCommands<String, String> sync, long from, long to) {
-        long total = 0;
-        for (long hour = from - from % UtcDays.HOUR; hour <= to; hour += UtcDays.HOUR) {
-            String value = sync.hget(KEYS.totals(UtcDays.day(hour)), "e:" + UtcDays.hour(hour));
-            total += value == null ? 0 : Long.parseLong(value);
-        }
-        return total;
-    }
-
-    private static long rawEvents(RedisCommands<String, String> sync, long from, long to) {
-        long total = 0;
-        for (String day : List.of(UtcDays.day(from), UtcDays.day(to)).stream().distinct().toList()) {
-            total += sync.xlen(KEYS.raw(day));
-        }
-        return total;
+    /** Every event the site has stored. */
+    private static long stored(Redis redis) {
+        return Snapshot.storedEvents(redis, ACCOUNT);
     }
 
     private static Process startServiceProcess() throws Exception {

@@ -13,8 +13,8 @@ import io.trackingsystem.routes.redis.Redis;
 import io.trackingsystem.routes.testing.RedisFixture;
 import io.trackingsystem.tracking.TestEvents;
 import io.trackingsystem.tracking.pipeline.DropReason;
-import io.trackingsystem.tracking.storage.TrackingKeys;
-import io.trackingsystem.tracking.storage.UtcDays;
+import io.trackingsystem.tracking.storage.SiteKeys;
+import io.trackingsystem.tracking.storage.Snapshot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +39,6 @@ import static org.awaitility.Awaitility.await;
 class IngestProcessingTest {
 
     private static final String ACCOUNT = "acc-ingest";
-    private static final TrackingKeys KEYS = TrackingKeys.of(ACCOUNT);
 
     private static Redis redis;
     private static RedisCommands<String, String> sync;
@@ -74,9 +73,9 @@ class IngestProcessingTest {
         harness = ServiceHarness.start(env);
     }
 
-    private long events(long ts) {
-        String value = sync.hget(KEYS.totals(UtcDays.day(ts)), "e:" + UtcDays.hour(ts));
-        return value == null ? 0 : Long.parseLong(value);
+    /** Events the site has stored. */
+    private long events() {
+        return Snapshot.storedEvents(redis, ACCOUNT);
     }
 
     @Test
@@ -87,7 +86,7 @@ class IngestProcessingTest {
         writer.append(ACCOUNT, TestEvents.track("v1", "signup", now).json());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> harness.metrics().stored() == 2);
-        assertThat(events(now)).isEqualTo(2);
+        assertThat(events()).isEqualTo(2);
         await().atMost(Duration.ofSeconds(5)).until(() -> harness.pending() == 0);
     }
 
@@ -103,9 +102,8 @@ class IngestProcessingTest {
         writer.append(ACCOUNT, event.set("receivedAt", now + 1000).json());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> harness.metrics().dropped(DropReason.DUPLICATE) == 2);
-        assertThat(events(now)).isEqualTo(1);
+        assertThat(events()).isEqualTo(1);
         assertThat(harness.metrics().stored()).isEqualTo(1);
-        assertThat(sync.xlen(KEYS.raw(UtcDays.day(now)))).isEqualTo(1);
     }
 
     @Test
@@ -120,7 +118,7 @@ class IngestProcessingTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> harness.metrics().dropped(DropReason.BOT) == 2
                 && harness.metrics().stored() == 1);
-        assertThat(events(now)).isEqualTo(1);
+        assertThat(events()).isEqualTo(1);
         HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + managementPort + "/observe/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -151,19 +149,20 @@ class IngestProcessingTest {
 
     @Test
     void poisonEntryMovesToTheDeadLetterStreamAfterTheMaximumAttempts() throws Exception {
-        long yesterday = System.currentTimeMillis() - UtcDays.DAY;
-        sync.set(KEYS.raw(UtcDays.day(yesterday)), "corrupt");
+        String broken = "acc-broken";
+        sync.set(SiteKeys.of(broken).pending(), "corrupt");
         start(Map.of("CLAIM_IDLE_MS", "200", "MAX_DELIVERY_ATTEMPTS", "3"));
         long now = System.currentTimeMillis();
-        TestEvents poison = pageview("v1", "https://example.com/", yesterday);
-        writer.appendAll(ACCOUNT, List.of(poison.json(), pageview("v2", "https://example.com/", now).json()));
+        TestEvents poison = pageview("v1", "https://example.com/", now);
+        writer.append(broken, poison.json());
+        writer.append(ACCOUNT, pageview("v2", "https://example.com/", now).json());
 
         await().atMost(Duration.ofSeconds(20)).until(() -> harness.metrics().deadLettered() == 1);
         assertThat(harness.metrics().stored()).isEqualTo(1);
-        assertThat(events(now)).isEqualTo(1);
-        List<StreamMessage<String, String>> dead = sync.xrange(TrackingKeys.deadLetters(), Range.create("-", "+"));
+        assertThat(events()).isEqualTo(1);
+        List<StreamMessage<String, String>> dead = sync.xrange(IngestStream.DEAD_LETTERS, Range.create("-", "+"));
         assertThat(dead).hasSize(1);
-        assertThat(dead.get(0).getBody()).containsEntry(IngestStream.SITE, ACCOUNT)
+        assertThat(dead.get(0).getBody()).containsEntry(IngestStream.SITE, broken)
                 .containsEntry(IngestStream.EVENT, poison.json()).containsEntry("attempts", "3");
         assertThat(harness.metrics().failed()).isGreaterThanOrEqualTo(3);
         await().atMost(Duration.ofSeconds(5)).until(() -> harness.pending() == 0);
@@ -175,16 +174,16 @@ class IngestProcessingTest {
         for (int i = 0; i < 10; i++) {
             writer.append(ACCOUNT, pageview("v" + i, "https://example.com/", now).json());
         }
-        sync.xgroupCreate(XReadArgs.StreamOffset.from(IngestStream.KEY, "0"), TrackingKeys.INGEST_GROUP,
+        sync.xgroupCreate(XReadArgs.StreamOffset.from(IngestStream.KEY, "0"), IngestStream.GROUP,
                 XGroupCreateArgs.Builder.mkstream());
-        List<StreamMessage<String, String>> taken = sync.xreadgroup(Consumer.from(TrackingKeys.INGEST_GROUP, "died"),
+        List<StreamMessage<String, String>> taken = sync.xreadgroup(Consumer.from(IngestStream.GROUP, "died"),
                 XReadArgs.Builder.count(10), XReadArgs.StreamOffset.lastConsumed(IngestStream.KEY));
         assertThat(taken).hasSize(10);
 
         start(Map.of("CLAIM_IDLE_MS", "300"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> harness.metrics().stored() == 10);
-        assertThat(events(now)).isEqualTo(10);
+        assertThat(events()).isEqualTo(10);
         assertThat(harness.metrics().reclaimed()).isEqualTo(10);
         await().atMost(Duration.ofSeconds(5)).until(() -> harness.pending() == 0);
     }
@@ -200,7 +199,7 @@ class IngestProcessingTest {
                     received.add(message);
                 }
             });
-            subscription.sync().subscribe(KEYS.liveChannel());
+            subscription.sync().subscribe(SiteKeys.of(ACCOUNT).liveChannel());
             writer.append(ACCOUNT, TestEvents.track("v1", "signup", System.currentTimeMillis())
                     .props(Map.of("plan", "pro")).json());
 

@@ -5,7 +5,6 @@ import io.trackingsystem.routes.contract.IngestStream;
 import io.trackingsystem.routes.runtime.CamelService;
 import io.trackingsystem.routes.testing.RedisFixture;
 import io.trackingsystem.tracking.TrackingService;
-import io.trackingsystem.tracking.storage.TrackingKeys;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -34,7 +33,7 @@ final class ServiceHarness implements AutoCloseable {
 
     /** Entries delivered to the group but not yet acknowledged. */
     long pending() throws Exception {
-        var summary = service.redis().async().xpending(IngestStream.KEY, TrackingKeys.INGEST_GROUP)
+        var summary = service.redis().async().xpending(IngestStream.KEY, IngestStream.GROUP)
                 .get(5, TimeUnit.SECONDS);
         return summary.getCount();
     }

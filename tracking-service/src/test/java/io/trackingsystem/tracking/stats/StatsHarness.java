@@ -12,8 +12,7 @@ import io.trackingsystem.routes.runtime.CamelService;
 import io.trackingsystem.routes.testing.RedisFixture;
 import io.trackingsystem.tracking.TestEvents;
 import io.trackingsystem.tracking.TrackingService;
-import io.trackingsystem.tracking.storage.TrackingKeys;
-import io.trackingsystem.tracking.storage.UtcDays;
+import io.trackingsystem.tracking.storage.Snapshot;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
@@ -24,8 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 
@@ -66,26 +63,15 @@ final class StatsHarness implements AutoCloseable {
 
     /** Sends the events through the ingest stream and waits until all are stored (none may be a duplicate). */
     void feed(String account, List<TestEvents> events) throws Exception {
-        TreeSet<String> days = new TreeSet<>();
-        for (TestEvents event : events) {
-            days.add(UtcDays.day(JSON.readTree(event.json()).path("ts").asLong()));
-        }
-        long before = storedCount(account, days);
+        long before = Snapshot.storedEvents(service.redis(), account);
         List<RedisFuture<String>> sent = new ArrayList<>();
         for (TestEvents event : events) {
             sent.add(service.redis().async().xadd(IngestStream.KEY,
                     Map.of(IngestStream.SITE, account, IngestStream.EVENT, event.json())));
         }
         LettuceFutures.awaitAll(Duration.ofSeconds(10), sent.toArray(RedisFuture[]::new));
-        await().atMost(Duration.ofSeconds(30)).until(() -> storedCount(account, days) >= before + events.size());
-    }
-
-    private long storedCount(String account, Iterable<String> days) throws Exception {
-        long count = 0;
-        for (String day : days) {
-            count += service.redis().async().xlen(TrackingKeys.of(account).raw(day)).get(5, TimeUnit.SECONDS);
-        }
-        return count;
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Snapshot.storedEvents(service.redis(), account) >= before + events.size());
     }
 
     /** Asks {@code operation} for {@code account} with a query string. */

@@ -64,7 +64,7 @@ class StatsRequestTest {
         StatsQuery query = StatsRequest.of("acc", "filter=property:url:https%3A%2F%2Fx.io&filter=page:/a:b", NOON)
                 .query();
 
-        assertThat(query.filters()).extracting(Filter::toString).containsExactly("property:url:https://x.io",
+        assertThat(query.filters()).extracting(io.trackingsystem.tracking.engine.Filter::toString).containsExactly("property:url:https://x.io",
                 "page:/a:b");
     }
 

@@ -1,9 +1,6 @@
-package io.trackingsystem.tracking.stats;
+package io.trackingsystem.tracking.engine;
 
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,16 +28,18 @@ class FunnelDepthTest {
         assertThat(depth(2, 60, new long[]{0, both}, new long[]{MINUTE, both})).isEqualTo(2);
     }
 
-    @Test
-    void unorderedInputIsSortedByTime() {
-        assertThat(depth(2, 60, step(5, 1), step(1, 0))).isEqualTo(2);
-    }
-
     private static long[] step(long minute, int step) {
         return new long[]{minute * MINUTE, 1L << step};
     }
 
+    /** Events in time order, as {@link ByVisitor} hands them over. */
     private static int depth(int steps, long windowMinutes, long[]... events) {
-        return Funnel.depth(new ArrayList<>(List.of(events)), steps, windowMinutes * MINUTE);
+        long[] times = new long[events.length];
+        long[] masks = new long[events.length];
+        for (int i = 0; i < events.length; i++) {
+            times[i] = events[i][0];
+            masks[i] = events[i][1];
+        }
+        return Funnels.depth(times, masks, 0, events.length, steps, windowMinutes * MINUTE);
     }
 }
