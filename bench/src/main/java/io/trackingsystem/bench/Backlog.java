@@ -2,7 +2,7 @@ package io.trackingsystem.bench;
 
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.trackingsystem.routes.contract.IngestStream;
-import io.trackingsystem.tracking.storage.TrackingKeys;
+import io.trackingsystem.routes.contract.IngestStream;
 
 import java.util.List;
 
@@ -28,7 +28,7 @@ record Backlog(long pending, long lag) {
         }
         for (Object group : groups) {
             List<?> info = (List<?>) group;
-            if (TrackingKeys.INGEST_GROUP.equals(String.valueOf(value(info, "name")))) {
+            if (IngestStream.GROUP.equals(String.valueOf(value(info, "name")))) {
                 return new Backlog(number(value(info, "pending")), number(value(info, "lag")));
             }
         }

@@ -64,7 +64,7 @@ public final class EndToEnd {
         EndToEnd run = new EndToEnd(env.string("BASE_URL", "http://localhost:8080"), env.string("API_KEY", ""),
                 env.integer("E2E_CONNECTIONS", 8));
         try (Redis redis = Redis.connect(env.string("REDIS_URL", "redis://localhost:6379"))) {
-            run.measure(redis.async(), env.string("ACCOUNT", ""), events,
+            run.measure(redis, env.string("ACCOUNT", ""), events,
                     Duration.ofSeconds(env.integer("E2E_TIMEOUT_SECONDS", 900)),
                     Path.of(env.string("MIX_FILE", "mix.txt")));
         } finally {
@@ -72,10 +72,10 @@ public final class EndToEnd {
         }
     }
 
-    private void measure(RedisAsyncCommands<String, String> redis, String account, int events, Duration timeout,
+    private void measure(Redis connection, String account, int events, Duration timeout,
                          Path mixFile) throws Exception {
-        long now = System.currentTimeMillis();
-        Counted counted = new Counted(redis, account, now - 86_400_000L, now + 2 * 86_400_000L);
+        RedisAsyncCommands<String, String> redis = connection.async();
+        Counted counted = new Counted(connection, account);
         long countedBefore = counted.events();
         double cpuBefore = RedisInfo.cpuSeconds(redis);
         Map<String, RedisInfo.Calls> statsBefore = RedisInfo.commandStats(redis);

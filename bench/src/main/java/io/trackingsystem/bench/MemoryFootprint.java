@@ -8,7 +8,7 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.trackingsystem.routes.config.Env;
 import io.trackingsystem.routes.contract.IngestStream;
 import io.trackingsystem.routes.redis.Redis;
-import io.trackingsystem.tracking.storage.TrackingKeys;
+import io.trackingsystem.tracking.storage.Snapshot;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,19 +17,18 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Redis memory of one account's stored events: {@code MEMORY USAGE ... SAMPLES 0} (exact) of every key of the
- * account, found by {@code SCAN}, summed by kind (the segment after the site, as in docs/data-model.md):
- * raw events ({@code raw}), roll-ups (totals, visitor HyperLogLogs and sets, breakdowns, property keys, minutes,
- * live) and the transient dedupe and session state ({@code dd}, {@code s}), each per stored event. The number of
- * stored events is the length of the raw event streams. Also prints {@code used_memory} and the ingest stream's
- * own size, which are not per-account.
+ * Redis memory of one site's stored events: {@code MEMORY USAGE ... SAMPLES 0} (exact) of every key of the site,
+ * found by {@code SCAN}, summed by kind (as in docs/data-model.md): the events themselves (sealed segments
+ * {@code seg}, pending blocks {@code p}, the manifest {@code m}), the transient dedupe fingerprints ({@code dd})
+ * and the rest (ingest counts, leases), each per stored event. Also prints {@code used_memory} and the ingest
+ * stream's own size, which are not per-site.
  *
- * <p>Environment: {@code REDIS_URL}, {@code ACCOUNT}, {@code MEMORY_LABEL}.
+ * <p>Environment: {@code REDIS_URL}, {@code ACCOUNT} (the site), {@code MEMORY_LABEL}.
  */
 public final class MemoryFootprint {
 
-    private static final Set<String> ROLLUPS = Set.of("t", "uh", "xh", "ud", "xd", "b", "bu", "pk", "m", "live");
-    private static final Set<String> TRANSIENT = Set.of("dd", "s");
+    private static final Set<String> STORED = Set.of("seg", "p", "m");
+    private static final Set<String> TRANSIENT = Set.of("dd");
     private static final int PIPELINE = 500;
 
     private final RedisAsyncCommands<String, String> redis;
@@ -45,8 +44,11 @@ public final class MemoryFootprint {
         Env env = Env.system();
         String label = env.string("MEMORY_LABEL", "data");
         try (Redis redis = Redis.connect(env.string("REDIS_URL", "redis://localhost:6379"))) {
+            String site = env.string("ACCOUNT", "");
             MemoryFootprint footprint = new MemoryFootprint(redis.async());
-            footprint.measure(TrackingKeys.of(env.string("ACCOUNT", "")).prefix() + ":");
+            footprint.events = Snapshot.storedEvents(redis, site);
+            footprint.measure("{s:" + site + "}:");
+            footprint.measure("seg:" + site + ":");
             footprint.print(label, RedisInfo.usedMemory(redis.async()));
         }
     }
@@ -69,12 +71,8 @@ public final class MemoryFootprint {
 
     private void add(String prefix, List<String> batch) throws Exception {
         List<RedisFuture<Long>> sizes = new ArrayList<>(batch.size());
-        List<RedisFuture<Long>> lengths = new ArrayList<>();
         for (String key : batch) {
             sizes.add(RedisInfo.memoryUsageAsync(redis, key));
-            if (kind(prefix, key).equals("raw")) {
-                lengths.add(redis.xlen(key));
-            }
         }
         for (int i = 0; i < batch.size(); i++) {
             Long size = sizes.get(i).get();
@@ -83,22 +81,19 @@ public final class MemoryFootprint {
                 keys++;
             }
         }
-        for (RedisFuture<Long> length : lengths) {
-            events += length.get();
-        }
     }
 
     private void print(String label, long usedMemory) throws Exception {
-        long raw = bytesByKind.getOrDefault("raw", 0L);
-        long rollups = sum(ROLLUPS);
+        long stored = sum(STORED);
         long transientState = sum(TRANSIENT);
-        long other = bytesByKind.values().stream().mapToLong(Long::longValue).sum() - raw - rollups - transientState;
+        long all = bytesByKind.values().stream().mapToLong(Long::longValue).sum();
+        long other = all - stored - transientState;
         double perEvent = Math.max(1, events);
         long stream = RedisInfo.memoryUsage(redis, IngestStream.KEY);
-        Line.result("memory_" + label).add("events", events).add("keys", keys).add("raw_bytes", raw)
-                .add("rollup_bytes", rollups).add("transient_bytes", transientState).add("other_bytes", other)
-                .add("raw_per_event", raw / perEvent).add("rollups_per_event", rollups / perEvent)
-                .add("transient_per_event", transientState / perEvent).add("used_memory", usedMemory)
+        Line.result("memory_" + label).add("events", events).add("keys", keys).add("stored_bytes", stored)
+                .add("transient_bytes", transientState).add("other_bytes", other)
+                .add("stored_per_event", stored / perEvent).add("transient_per_event", transientState / perEvent)
+                .add("all_per_event", all / perEvent).add("used_memory", usedMemory)
                 .add("ingest_stream_bytes", stream)
                 .add("ingest_stream_length", redis.xlen(IngestStream.KEY).get()).print();
         Line kinds = Line.result("memory_" + label + "_kinds");
@@ -110,8 +105,11 @@ public final class MemoryFootprint {
         return kinds.stream().mapToLong(kind -> bytesByKind.getOrDefault(kind, 0L)).sum();
     }
 
-    /** The segment after {@code <prefix>}: {@code raw}, {@code t}, {@code bu} ... */
+    /** {@code seg} for a segment, else the part after the site's tag: {@code p}, {@code m}, {@code dd} ... */
     static String kind(String prefix, String key) {
+        if (prefix.startsWith("seg:")) {
+            return "seg";
+        }
         String rest = key.substring(prefix.length());
         int colon = rest.indexOf(':');
         return colon < 0 ? rest : rest.substring(0, colon);

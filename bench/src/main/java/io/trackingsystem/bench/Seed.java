@@ -42,8 +42,11 @@ public final class Seed {
     private final List<String> buffer = new ArrayList<>(PIPELINE);
     private long appended;
 
-    private Seed(RedisAsyncCommands<String, String> redis, String account, long maxBacklog) {
-        this.redis = redis;
+    private final Counted counted;
+
+    private Seed(Redis connection, String account, long maxBacklog) {
+        this.redis = connection.async();
+        this.counted = new Counted(connection, account);
         this.account = account;
         this.maxBacklog = maxBacklog;
     }
@@ -57,7 +60,7 @@ public final class Seed {
         Workload workload = new Workload(Objects.hash(visitorPrefix, events, System.nanoTime()), visitorPrefix,
                 env.integer("SEED_VISITORS", (int) Math.max(1000, events / 20)));
         try (Redis redis = Redis.connect(env.string("REDIS_URL", "redis://localhost:6379"))) {
-            Seed seed = new Seed(redis.async(), env.string("ACCOUNT", ""), env.number("SEED_MAX_BACKLOG", 200_000));
+            Seed seed = new Seed(redis, env.string("ACCOUNT", ""), env.number("SEED_MAX_BACKLOG", 200_000));
             seed.run(workload, events, days, env.string("SEED_LABEL", String.valueOf(events)),
                     Duration.ofSeconds(env.integer("SEED_STALL_SECONDS", 120)));
         }
@@ -67,7 +70,6 @@ public final class Seed {
         long now = System.currentTimeMillis();
         long from = LocalDate.now(ZoneOffset.UTC).minusDays(days - 1).atStartOfDay(ZoneOffset.UTC).toInstant()
                 .toEpochMilli();
-        Counted counted = new Counted(redis, account, from, now + DAY);
         long before = counted.events();
         long memoryBefore = RedisInfo.usedMemory(redis);
         long streamBefore = RedisInfo.memoryUsage(redis, IngestStream.KEY);

@@ -19,11 +19,11 @@ public final class EventRows {
     /** Where a page ends: the last event's time and id. */
     public record Position(long time, long id) {
         boolean before(long otherTime, long otherId) {
-            return otherTime < time || (otherTime == time && Long.compareUnsigned(otherId, id) < 0);
+            return otherTime < time || (otherTime == time && otherId < id);
         }
 
         boolean after(long otherTime, long otherId) {
-            return otherTime > time || (otherTime == time && Long.compareUnsigned(otherId, id) > 0);
+            return otherTime > time || (otherTime == time && otherId > id);
         }
     }
 

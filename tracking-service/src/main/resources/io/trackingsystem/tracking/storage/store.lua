@@ -3,6 +3,14 @@
 -- ARGV: 1 dedupe expiry (epoch ms), 2 counts expiry (epoch ms), 3 fingerprint count n, 4..3+n fingerprints,
 --       then per block: epoch day, events, block bytes
 -- Answers {'recorded', i...} (1-based positions of fingerprints already claimed; nothing written) or {'ok'}.
+-- A script's writes are not undone when a later command fails, so every key is checked before anything is written.
+local expected = {'hash', 'hash', 'stream', 'hash'}
+for k = 1, 4 do
+  local kind = redis.call('TYPE', KEYS[k])['ok']
+  if kind ~= 'none' and kind ~= expected[k] then
+    return redis.error_reply('WRONGTYPE ' .. KEYS[k] .. ' holds a ' .. kind)
+  end
+end
 local n = tonumber(ARGV[3])
 local chunk = 1000
 local found = {}

@@ -36,10 +36,12 @@ final class StatsHarness implements AutoCloseable {
 
     final CamelService service;
     final CamelService caller;
+    private final List<CamelService> replicas;
     private final ProducerTemplate template;
 
-    private StatsHarness(CamelService service, CamelService caller) {
+    private StatsHarness(CamelService service, List<CamelService> replicas, CamelService caller) {
         this.service = service;
+        this.replicas = replicas;
         this.caller = caller;
         this.template = caller.context().createProducerTemplate();
     }
@@ -50,28 +52,46 @@ final class StatsHarness implements AutoCloseable {
     }
 
     static StatsHarness start(Map<String, String> settings) throws Exception {
+        return start(settings, 1);
+    }
+
+    /** {@code replicas} tracking-services sharing the ingest stream and the queries, as a scaled-out deployment. */
+    static StatsHarness start(Map<String, String> settings, int replicas) throws Exception {
         RedisFixture.flush();
-        Map<String, String> env = new HashMap<>(Map.of("REDIS_URL", RedisFixture.url(), "MANAGEMENT_PORT", "0",
-                "WORKER_THREADS", "1"));
-        env.putAll(settings);
-        CamelService service = TrackingService.create(Env.of(env)).start();
+        List<CamelService> services = new ArrayList<>();
+        for (int i = 0; i < replicas; i++) {
+            Map<String, String> env = new HashMap<>(Map.of("REDIS_URL", RedisFixture.url(), "MANAGEMENT_PORT", "0",
+                    "WORKER_THREADS", "1", "INSTANCE_ID", "tracking-" + i));
+            env.putAll(settings);
+            services.add(TrackingService.create(Env.of(env)).start());
+        }
+        CamelService service = services.get(0);
         CommonConfig common = CommonConfig.from(Env.of(Map.of("REDIS_URL", RedisFixture.url(),
                 "MANAGEMENT_PORT", "0", "REQUEST_TIMEOUT_MS", "30000")));
         CamelService caller = CamelService.named("stats-caller", common).start();
-        return new StatsHarness(service, caller);
+        return new StatsHarness(service, services, caller);
     }
 
     /** Sends the events through the ingest stream and waits until all are stored (none may be a duplicate). */
     void feed(String account, List<TestEvents> events) throws Exception {
+        send(account, events.stream().map(TestEvents::json).toList(), events.size());
+    }
+
+    /** Sends event JSON and waits until {@code newEvents} more are stored (the rest being duplicates). */
+    void send(String account, List<String> events, long newEvents) throws Exception {
         long before = Snapshot.storedEvents(service.redis(), account);
         List<RedisFuture<String>> sent = new ArrayList<>();
-        for (TestEvents event : events) {
+        for (String event : events) {
             sent.add(service.redis().async().xadd(IngestStream.KEY,
-                    Map.of(IngestStream.SITE, account, IngestStream.EVENT, event.json())));
+                    Map.of(IngestStream.SITE, account, IngestStream.EVENT, event)));
+            if (sent.size() == 2000) {
+                LettuceFutures.awaitAll(Duration.ofSeconds(30), sent.toArray(RedisFuture[]::new));
+                sent.clear();
+            }
         }
-        LettuceFutures.awaitAll(Duration.ofSeconds(10), sent.toArray(RedisFuture[]::new));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> Snapshot.storedEvents(service.redis(), account) >= before + events.size());
+        LettuceFutures.awaitAll(Duration.ofSeconds(30), sent.toArray(RedisFuture[]::new));
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Snapshot.storedEvents(service.redis(), account) >= before + newEvents);
     }
 
     /** Asks {@code operation} for {@code account} with a query string. */
@@ -102,7 +122,7 @@ final class StatsHarness implements AutoCloseable {
     @Override
     public void close() {
         caller.close();
-        service.close();
+        replicas.forEach(CamelService::close);
     }
 
     record Reply(int status, String contentType, String body) {
