@@ -11,6 +11,8 @@ import io.trackingsystem.gateway.auth.ApiKeyCache;
 import io.trackingsystem.routes.config.CommonConfig;
 import io.trackingsystem.routes.config.Env;
 import io.trackingsystem.routes.contract.IngestStream;
+import io.trackingsystem.routes.contract.KeyFormat;
+import io.trackingsystem.routes.contract.VisitorSalt;
 import io.trackingsystem.routes.runtime.CamelService;
 import io.trackingsystem.routes.testing.RedisFixture;
 import io.trackingsystem.users.UserService;
@@ -23,10 +25,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -41,7 +44,8 @@ final class IngestGateway implements AutoCloseable {
     /** API key to account id, as the stand-in user-service knows them. */
     static final Map<String, String> ACCOUNTS = new ConcurrentHashMap<>();
     /** Keys starting with this make the stand-in user-service fail, as if it could not read its store. */
-    static final String UNRESOLVABLE = "unresolvable-";
+    private static final String UNRESOLVABLE = KeyFormat.WRITE_PREFIX + "unresolvable";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     final int port;
     private final CamelService users;
@@ -73,9 +77,27 @@ final class IngestGateway implements AutoCloseable {
 
     /** A fresh API key owned by {@code account}, for the stand-in user-service. */
     static String keyFor(String account) {
-        String key = "key-" + UUID.randomUUID();
+        String key = wellFormedKey();
         ACCOUNTS.put(key, account);
         return key;
+    }
+
+    /** A write key of the right form that no account owns. */
+    static String wellFormedKey() {
+        byte[] secret = new byte[KeyFormat.SECRET_LENGTH * 3 / 4];
+        RANDOM.nextBytes(secret);
+        return KeyFormat.WRITE_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    /** A write key whose lookup fails in the stand-in user-service. */
+    static String unresolvableKey() {
+        return UNRESOLVABLE + wellFormedKey().substring(UNRESOLVABLE.length());
+    }
+
+    /** The temporary visitor id an event about {@code address} gets, with the salt of the day it was received. */
+    String temporaryVisitorId(JsonNode event, String site, String address) {
+        String salt = redis().get(VisitorSalt.key(VisitorSalt.dayOf(event.get("receivedAt").asLong())));
+        return VisitorSalt.temporaryVisitorId(salt, site, address, event.path("userAgent").asText(""));
     }
 
     private static CamelService standInUserService() throws Exception {
