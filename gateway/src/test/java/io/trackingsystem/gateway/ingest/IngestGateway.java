@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real gateway on a free port against the test Redis, and a user-service to resolve its API keys: either a
@@ -43,6 +44,8 @@ final class IngestGateway implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     /** API key to account id, as the stand-in user-service knows them. */
     static final Map<String, String> ACCOUNTS = new ConcurrentHashMap<>();
+    /** Lookups the stand-in user-service has answered. */
+    static final AtomicInteger LOOKUPS = new AtomicInteger();
     /** Keys starting with this make the stand-in user-service fail, as if it could not read its store. */
     private static final String UNRESOLVABLE = KeyFormat.WRITE_PREFIX + "unresolvable";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -108,6 +111,7 @@ final class IngestGateway implements AutoCloseable {
             public void configure() {
                 from(ApiKeyCache.RESOLVE).process(exchange -> {
                     String key = exchange.getMessage().getBody(String.class);
+                    LOOKUPS.incrementAndGet();
                     if (key.startsWith(UNRESOLVABLE)) {
                         throw new IllegalStateException("the key store is down");
                     }

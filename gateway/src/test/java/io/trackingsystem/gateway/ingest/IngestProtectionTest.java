@@ -92,6 +92,33 @@ class IngestProtectionTest {
     }
 
     @Test
+    void aSiteOverItsShareOfTheBacklogIsRefusedWhileOtherSitesGoOn() throws Exception {
+        try (IngestGateway unlimited = IngestGateway.start(Map.of("INGEST_RATE_LIMIT_PER_SECOND", "0",
+                "INGEST_MAX_BACKLOG", String.valueOf(MAX_BACKLOG)))) {
+            String flooder = "acc-" + UUID.randomUUID();
+            String floodKey = IngestGateway.keyFor(flooder);
+            String otherKey = IngestGateway.keyFor("acc-" + UUID.randomUUID());
+
+            // the default share is half the backlog: 500 of 1000 unprocessed events
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
+                HttpResponse<String> response = unlimited.post("/api/events", batchOf(100), "X-API-Key", floodKey);
+                assertProblem(response, 503);
+                assertThat(response.body()).contains("this site");
+            });
+            int flooded = unlimited.events(flooder).size();
+
+            assertThat(flooded).isBetween(500, MAX_BACKLOG);
+            for (int i = 0; i < 5; i++) {
+                assertThat(unlimited.post("/api/events", "{\"eventName\":\"e\"}", "X-API-Key", otherKey)
+                        .statusCode()).isEqualTo(202);
+                assertProblem(unlimited.post("/api/events", "{\"eventName\":\"e\"}", "X-API-Key", floodKey), 503);
+                Thread.sleep(Backlog.SAMPLE_MS);
+            }
+            assertThat(unlimited.events(flooder)).hasSize(flooded);
+        }
+    }
+
+    @Test
     void countsOnlyTheEntriesTheConsumerGroupHasNotProcessed() {
         String key = IngestGateway.keyFor("acc-" + UUID.randomUUID());
         fillStream(MAX_BACKLOG + 1);

@@ -81,6 +81,31 @@ class NativeApiTest {
     }
 
     @Test
+    void takesTheVisitorsBrowserAndAddressFromTheEventWhenAServerNamesThem() {
+        String iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148";
+        HttpResponse<String> response = gateway.post("/api/events", """
+                {"eventName":"Signup","userAgent":"%s","ip":"198.51.100.9"}""".formatted(iphone),
+                "X-API-Key", key, "User-Agent", "Python-urllib/3.11", "X-Forwarded-For", "203.0.113.7");
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode event = gateway.events(account).get(0);
+        assertThat(event.get("userAgent").asText()).isEqualTo(iphone);
+        assertThat(event.get("tempVisitorId").asText())
+                .isEqualTo(gateway.temporaryVisitorId(event, account, "198.51.100.9"));
+        assertThat(event.has("ip")).isFalse();
+        assertThat(event.toString()).doesNotContain("198.51.100.9", "203.0.113.7");
+    }
+
+    @Test
+    void refusesAnAddressLongerThanAnyIpAddress() {
+        HttpResponse<String> response = gateway.post("/api/events", "{\"eventName\":\"e\",\"ip\":\""
+                + "1".repeat(65) + "\"}", "X-API-Key", key);
+
+        assertProblem(response, 400);
+        assertThat(IngestGateway.parse(response.body()).at("/errors/0/field").asText()).isEqualTo("ip");
+    }
+
+    @Test
     void acceptsTheKeyInTheBodyAndPageViewAsTheSeedSdkSendsIt() {
         HttpResponse<String> response = gateway.post("/api/events",
                 "{\"apiKey\":\"" + key + "\",\"eventName\":\"PAGE_VIEW\",\"page\":\"/home\"}");
