@@ -69,6 +69,8 @@ class IngestProtectionTest {
         assertThat(limited.headers().firstValue("Retry-After").map(Long::parseLong)).hasValueSatisfying(
                 seconds -> assertThat(seconds).isBetween(1L, 4L));
         assertProblem(segment, 429);
+        assertThat(segment.headers().firstValue("Retry-After")).isPresent();
+        assertThat(IngestGateway.parse(segment.body()).get("code").asText()).isEqualTo("too-many-requests");
         assertThat(gateway.post("/api/events", "{\"eventName\":\"e\"}", "X-API-Key", otherKey).statusCode())
                 .isEqualTo(202);
     }
