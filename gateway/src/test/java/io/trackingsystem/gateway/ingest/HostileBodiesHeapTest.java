@@ -65,7 +65,7 @@ class HostileBodiesHeapTest {
                     peakHeap >> 20, HEAP_MB);
 
             HttpResponse<String> afterwards = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(gateway.url("/v1/track"))).header("Authorization", SegmentEndpointsTest.basic(key))
+                            URI.create(gateway.url("/v1/track"))).header("Authorization", IngestGateway.basic(key))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"u\",\"event\":\"after\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(afterwards.statusCode()).as(afterwards.body()).isEqualTo(200);
@@ -87,7 +87,7 @@ class HostileBodiesHeapTest {
                         boolean isBomb = i % 2 == 0;
                         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.url("/v1/batch")))
                                 .timeout(Duration.ofSeconds(30))
-                                .header("Authorization", SegmentEndpointsTest.basic(key))
+                                .header("Authorization", IngestGateway.basic(key))
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(isBomb ? bomb : oversize));
                         if (isBomb) {
                             request.header("Content-Encoding", "gzip");

@@ -26,6 +26,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
@@ -38,8 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real gateway on a free port against the test Redis, and a user-service to resolve its API keys: either a
  * stand-in for the {@code resolveApiKey} operation that answers from {@link #ACCOUNTS}, or the real user-service,
- * with or without the tracking-service. All answer over the real messaging layer. Close it after each test class: a user-service left running would
- * take requests meant for the next class's.
+ * with or without the tracking-service. All answer over the real messaging layer. Close it after each test class:
+ * a user-service left running would take requests meant for the next class's.
  */
 final class IngestGateway implements AutoCloseable {
 
@@ -115,6 +116,11 @@ final class IngestGateway implements AutoCloseable {
         String key = wellFormedKey();
         ACCOUNTS.put(key, account);
         return key;
+    }
+
+    /** The {@code Authorization} header Segment's libraries send: the write key as HTTP Basic user. */
+    static String basic(String writeKey) {
+        return "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
     }
 
     /** A write key of the right form that no account owns. */

@@ -52,7 +52,7 @@ class IngestToStatsTest {
                 + IPHONE + "\"}", "X-API-Key", site.writeKey(), "User-Agent", "Python-urllib/3.11"));
         assertAccepted(product.post("/v1/track", "{\"userId\":\"u-1\",\"event\":\"Signup\",\"context\":"
                 + "{\"userAgent\":\"Googlebot/2.1 (+http://www.google.com/bot.html)\"}}",
-                "Authorization", SegmentEndpointsTest.basic(site.writeKey()), "User-Agent", "analytics-java/3.5.4"));
+                "Authorization", IngestGateway.basic(site.writeKey()), "User-Agent", "analytics-java/3.5.4"));
 
         awaitEvents(site, 4);
         assertThat(byValue(product.stats(site, "/api/stats/breakdown?dimension=device"))).containsEntry("mobile", 1);
@@ -71,7 +71,7 @@ class IngestToStatsTest {
         assertAccepted(product.post("/v1/batch", "{\"batch\":[{\"type\":\"track\",\"userId\":\"u\",\"event\":\"s\","
                 + "\"messageId\":\"" + "s".repeat(190) + "-1\"},{\"type\":\"track\",\"userId\":\"u\",\"event\":\"s\","
                 + "\"messageId\":\"" + "s".repeat(190) + "-2\"}]}",
-                "Authorization", SegmentEndpointsTest.basic(site.writeKey())));
+                "Authorization", IngestGateway.basic(site.writeKey())));
 
         awaitEvents(site, 4);
     }
@@ -86,9 +86,9 @@ class IngestToStatsTest {
         assertAccepted(product.post("/api/events", "{\"eventName\":\"pageview\",\"page\":\"/b\",\"ip\":\""
                 + addresses.get(1) + "\"}", "X-API-Key", site.writeKey()));
         assertAccepted(product.post("/v1/page", "{\"anonymousId\":\"a-1\",\"context\":{\"ip\":\"" + addresses.get(2)
-                + "\"}}", "Authorization", SegmentEndpointsTest.basic(site.writeKey())));
+                + "\"}}", "Authorization", IngestGateway.basic(site.writeKey())));
         assertAccepted(product.post("/v1/batch", "{\"batch\":[{\"type\":\"track\",\"userId\":\"u\",\"event\":\"e\"}]}",
-                "Authorization", SegmentEndpointsTest.basic(site.writeKey()), "X-Forwarded-For", addresses.get(3)));
+                "Authorization", IngestGateway.basic(site.writeKey()), "X-Forwarded-For", addresses.get(3)));
 
         awaitEvents(site, 4);
         assertThat(product.stats(site, "/api/stats/overview").get("visitors").asInt()).isEqualTo(4);

@@ -42,7 +42,7 @@ class IngestWithUserServiceTest {
         await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertProblem(
                 system.post("/api/events", "{\"eventName\":\"late\"}", "X-API-Key", oldKey), 401));
         HttpResponse<String> withNewKey = system.post("/v1/track", "{\"userId\":\"u-1\",\"event\":\"second\"}",
-                "Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((newKey + ":").getBytes()));
+                "Authorization", IngestGateway.basic(newKey));
         assertThat(withNewKey.statusCode()).isEqualTo(200);
         assertThat(system.events(account)).extracting(event -> event.get("name").asText())
                 .containsExactly("first", "second");

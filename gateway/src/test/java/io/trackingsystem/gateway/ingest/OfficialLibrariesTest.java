@@ -11,6 +11,8 @@ import io.trackingsystem.gateway.ingest.IngestGateway.Site;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,22 +101,12 @@ class OfficialLibrariesTest {
         assertCounted(site, "/pricing");
     }
 
-    @Test
-    void rudderSdkNodeGetsEveryCallCounted() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"rudder-sdk-node", "analytics-node"})
+    void nodeServerLibraryGetsEveryCallCounted(String library) throws Exception {
         Site site = product.register();
 
-        NodeScript.run(Duration.ofSeconds(60), "server-library.mjs", "rudder-sdk-node", product.url(""),
-                site.writeKey());
-
-        assertCounted(site, "/pricing");
-    }
-
-    @Test
-    void analyticsNodeGetsEveryCallCounted() throws Exception {
-        Site site = product.register();
-
-        NodeScript.run(Duration.ofSeconds(60), "server-library.mjs", "analytics-node", product.url(""),
-                site.writeKey());
+        NodeScript.run(Duration.ofSeconds(60), "server-library.mjs", library, product.url(""), site.writeKey());
 
         assertCounted(site, "/pricing");
     }

@@ -9,9 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +41,10 @@ class SegmentApiTest {
     }
 
     private HttpResponse<String> call(String path, String body) {
-        return gateway.post(path, body, "Authorization", basic(writeKey), "Content-Type", "application/json");
+        return gateway.post(path, body, "Authorization", IngestGateway.basic(writeKey),
+                "Content-Type", "application/json");
     }
 
-    private static String basic(String writeKey) {
-        return "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
-    }
 
     @Test
     void storesATrackCallWithItsContextAndTheClockSkewCorrected() {
@@ -217,9 +213,9 @@ class SegmentApiTest {
     void answers401WithoutAKnownWriteKey() {
         assertProblem(gateway.post("/v1/track", "{\"userId\":\"u\",\"event\":\"e\"}"), 401);
         assertProblem(gateway.post("/v1/track", "{\"userId\":\"u\",\"event\":\"e\"}",
-                "Authorization", basic("unknown-key")), 401);
+                "Authorization", IngestGateway.basic("unknown-key")), 401);
         assertProblem(gateway.post("/v1/track", "{\"userId\":\"u\",\"event\":\"e\"}",
-                "Authorization", basic(IngestGateway.wellFormedKey())), 401);
+                "Authorization", IngestGateway.basic(IngestGateway.wellFormedKey())), 401);
         assertProblem(gateway.post("/v1/track", "{\"userId\":\"u\",\"event\":\"e\"}",
                 "Authorization", "Basic !!not-base64!!"), 401);
     }

@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +143,7 @@ class SegmentEndpointsTest {
     @Test
     void refusalsCarrySegmentsCodeAndMessage() {
         JsonNode unknownKey = IngestGateway.parse(gateway.post("/v1/track", TRACK,
-                "Authorization", basic(IngestGateway.wellFormedKey())).body());
+                "Authorization", IngestGateway.basic(IngestGateway.wellFormedKey())).body());
         JsonNode invalid = IngestGateway.parse(post("/v1/track", "{\"event\":\"no ids\"}").body());
         JsonNode unknownCall = IngestGateway.parse(post("/v1/launch", TRACK).body());
         JsonNode tooLarge = IngestGateway.parse(post("/v1/batch", "x".repeat(1_100_000)).body());
@@ -197,7 +196,7 @@ class SegmentEndpointsTest {
     }
 
     private HttpResponse<String> post(String path, String body, String... headers) {
-        HttpRequest.Builder request = gateway.request(path).header("Authorization", basic(writeKey))
+        HttpRequest.Builder request = gateway.request(path).header("Authorization", IngestGateway.basic(writeKey))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             request.headers(headers);
@@ -206,7 +205,8 @@ class SegmentEndpointsTest {
     }
 
     private HttpResponse<String> send(String path, byte[] body, String... headers) {
-        return gateway.send(gateway.request(path).header("Authorization", basic(writeKey)).headers(headers)
+        return gateway.send(gateway.request(path).header("Authorization", IngestGateway.basic(writeKey))
+                .headers(headers)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
@@ -215,9 +215,6 @@ class SegmentEndpointsTest {
         assertThat(response.body()).isEqualTo("{\"success\":true}");
     }
 
-    static String basic(String writeKey) {
-        return "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
-    }
 
     static byte[] gzip(byte[] content) {
         return compressed(content, GZIPOutputStream::new);

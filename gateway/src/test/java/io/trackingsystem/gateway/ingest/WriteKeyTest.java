@@ -5,9 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +44,7 @@ class WriteKeyTest {
             answers.add(gateway.post("/api/events", "{\"apiKey\":\"" + json(variant) + "\",\"eventName\":\"e\"}"));
         }
         answers.add(gateway.post("/v1/track", "{\"userId\":\"u\",\"event\":\"e\"}",
-                "Authorization", basic(key + "\u2003")));
+                "Authorization", IngestGateway.basic(key + "\u2003")));
         answers.add(gateway.post("/v1/track", "{\"writeKey\":\"" + json("\u2003" + key)
                 + "\",\"userId\":\"u\",\"event\":\"e\"}"));
 
@@ -66,16 +64,13 @@ class WriteKeyTest {
             assertProblem(gateway.post("/api/events", "{\"apiKey\":\"" + json(malformed)
                     + "\",\"eventName\":\"e\"}"), 401);
             HttpResponse<String> segment = gateway.post("/v1/track", "{\"userId\":\"u\",\"event\":\"e\"}",
-                    "Authorization", basic(malformed));
+                    "Authorization", IngestGateway.basic(malformed));
             assertProblem(segment, 401);
         }
 
         assertThat(IngestGateway.LOOKUPS.get()).isEqualTo(lookups);
     }
 
-    private static String basic(String writeKey) {
-        return "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
-    }
 
     /** The text as a JSON string's content: every character outside ASCII escaped. */
     private static String json(String text) {

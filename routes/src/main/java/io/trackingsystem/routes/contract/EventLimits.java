@@ -7,7 +7,7 @@ package io.trackingsystem.routes.contract;
  */
 public final class EventLimits {
 
-    /** {@code messageId}, {@code userId}, {@code anonymousId}, {@code sessionId}, {@code groupId}, {@code previousId}. */
+    /** Ids: {@code messageId}, {@code userId}, {@code anonymousId}, {@code sessionId}, groups and aliases. */
     public static final int ID_CHARS = 200;
     /** Event names, page names and calls. */
     public static final int NAME_CHARS = 200;

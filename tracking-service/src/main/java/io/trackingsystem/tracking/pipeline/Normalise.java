@@ -108,7 +108,8 @@ public final class Normalise implements Step {
     private static JsonNode parse(Event event) {
         String account = event.rawAccount();
         String raw = event.rawJson();
-        if (account == null || !isAccountId(account) || raw == null || raw.length() > EventLimits.CANONICAL_EVENT_CHARS) {
+        if (account == null || !isAccountId(account) || raw == null
+                || raw.length() > EventLimits.CANONICAL_EVENT_CHARS) {
             return null;
         }
         try {
