@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext.jsx';
 import { CodeBlock } from '../components/CopyButton.jsx';
+import { SegmentSnippet } from '../components/SegmentSnippet.jsx';
 import { useLiveEvents } from '../hooks/useLiveEvents.js';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.js';
 
@@ -89,6 +90,7 @@ export default function SetupPage() {
           <code>@segment/analytics-node</code>:
         </p>
         <CodeBlock code={code.segment} copyLabel="Copy Segment example" testId="segment-example" />
+        <SegmentSnippet origin={origin} writeKey={user.apiKey} />
       </section>
 
       <p className="muted">

@@ -16,6 +16,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>The backlog is what the slowest consumer group has not processed yet (see {@link StreamLag}); without any
  * group it is the stream's length. Processed entries stay on the stream until MAXLEN trims them, so the length
  * alone would not do.
+ *
+ * <p>No site may hold more than its share of the limit: {@link #exceededBy} refuses a site whose part of the
+ * backlog, estimated from {@link RecentAppends}, is over {@code siteMax}, so one site flooding ingest (a tracker
+ * key is public) cannot make it refuse every other site.
  */
 final class Backlog {
 
@@ -23,13 +27,18 @@ final class Backlog {
 
     private final RedisAsyncCommands<String, String> redis;
     private final long max;
+    private final long siteMax;
+    private final RecentAppends appends = new RecentAppends();
     private final AtomicBoolean sampling = new AtomicBoolean();
     private volatile long unprocessed;
+    private volatile long processedUpTo;
     private volatile long sampledAt;
 
-    Backlog(RedisAsyncCommands<String, String> redis, long max) {
+    /** @param siteMax the most unprocessed events one site may have, at most {@code max} */
+    Backlog(RedisAsyncCommands<String, String> redis, long max, long siteMax) {
         this.redis = redis;
         this.max = max;
+        this.siteMax = siteMax;
     }
 
     boolean exceeded() {
@@ -40,9 +49,22 @@ final class Backlog {
         return unprocessed > max;
     }
 
+    /** Whether {@code site}'s part of the backlog is over its share; call after {@link #exceeded}. */
+    boolean exceededBy(String site, long now) {
+        long total = unprocessed;
+        return total > siteMax && appends.share(site, processedUpTo, now) * total > siteMax;
+    }
+
+    void appending(String site, int events, long now) {
+        appends.add(site, events, now);
+    }
+
     private void sample(long now) {
         redis.xinfoGroups(IngestStream.KEY)
-                .thenCompose(this::unprocessed)
+                .thenCompose(groups -> {
+                    processedUpTo = StreamLag.slowestPosition(groups);
+                    return unprocessed(groups);
+                })
                 .whenComplete((count, failure) -> {
                     if (failure == null) {
                         unprocessed = count;

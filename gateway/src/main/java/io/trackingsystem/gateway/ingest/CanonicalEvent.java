@@ -2,18 +2,23 @@ package io.trackingsystem.gateway.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trackingsystem.routes.contract.EventFields;
+import io.trackingsystem.routes.contract.EventLimits;
 
 import java.util.UUID;
 
 /**
- * One event in the shape the tracking-service consumes, whichever API it came in by. Absent values are left out,
- * so entries stay small; {@code props} is always present.
+ * One event in the shape the tracking-service consumes ({@link EventFields}), whichever API it came in by. Absent
+ * values are left out, so entries stay small; {@code props} is always present.
+ *
+ * <p>The visitor's address is held beside the JSON, never in it: it only feeds the temporary visitor id, which
+ * needs the site and the day's salt and so is added once the key is resolved ({@link TemporaryVisitors}).
  */
 final class CanonicalEvent {
 
-    static final String PAGEVIEW = "pageview";
-
     private final ObjectNode json = JsonBody.JSON.createObjectNode();
+    private String clientAddress;
+    private String userAgent;
 
     /**
      * @param messageId the sender's dedupe key; a random UUID when it gave none
@@ -21,12 +26,12 @@ final class CanonicalEvent {
      * @param type      track, page, screen, identify, group or alias
      */
     CanonicalEvent(String messageId, String name, String type, long timestamp, long receivedAt) {
-        json.put("id", messageId != null ? messageId : UUID.randomUUID().toString());
-        json.put("name", name);
-        json.put("type", type);
-        json.put("ts", timestamp);
-        json.put("receivedAt", receivedAt);
-        json.putObject("props");
+        json.put(EventFields.ID, messageId != null ? messageId : UUID.randomUUID().toString());
+        json.put(EventFields.NAME, name);
+        json.put(EventFields.TYPE, type);
+        json.put(EventFields.TIMESTAMP, timestamp);
+        json.put(EventFields.RECEIVED_AT, receivedAt);
+        json.putObject(EventFields.PROPERTIES);
     }
 
     CanonicalEvent put(String field, String value) {
@@ -43,11 +48,39 @@ final class CanonicalEvent {
         return this;
     }
 
-    /** Sets the fields taken from the HTTP request, unless the event already named them itself. */
-    CanonicalEvent from(ClientRequest client, String userAgent, String ip) {
-        put("userAgent", userAgent != null ? userAgent : client.userAgent());
-        put("ip", ip != null ? ip : client.ip());
-        return this;
+    /**
+     * Who the event is about: the browser and address the sender named (a server relaying its visitor's event),
+     * else those of the HTTP request. They drive the visitor id, the bot filter and the device dimensions.
+     */
+    CanonicalEvent about(ClientRequest client, String namedUserAgent, String namedAddress) {
+        String agent = namedUserAgent != null ? namedUserAgent : client.userAgent();
+        userAgent = agent == null || agent.isBlank() ? null
+                : agent.substring(0, Math.min(agent.length(), EventLimits.USER_AGENT_CHARS)).strip();
+        clientAddress = namedAddress != null ? namedAddress : client.address();
+        return put(EventFields.USER_AGENT, userAgent);
+    }
+
+    /** The client address of this event, as {@link #about} chose it; null when unknown. Never stored. */
+    String clientAddress() {
+        return clientAddress;
+    }
+
+    String userAgent() {
+        return userAgent;
+    }
+
+    long receivedAt() {
+        return json.get(EventFields.RECEIVED_AT).asLong();
+    }
+
+    /** Only an event with neither user id nor anonymous id is counted by its temporary visitor id. */
+    boolean needsTemporaryVisitorId() {
+        return !json.has(EventFields.USER_ID) && !json.has(EventFields.ANONYMOUS_ID)
+                && (clientAddress != null || userAgent != null);
+    }
+
+    void temporaryVisitorId(String id) {
+        json.put(EventFields.TEMPORARY_VISITOR_ID, id);
     }
 
     String toJson() {

@@ -4,13 +4,14 @@ import io.trackingsystem.gateway.auth.ClientAddress;
 import org.apache.camel.Message;
 
 /**
- * What the HTTP request itself says about the sender, added to every event it carries.
+ * What the HTTP request itself says about the sender, for every event it carries that does not name its visitor's
+ * browser and address itself.
  *
  * @param receivedAt when the gateway received the request, epoch ms
  * @param userAgent  the {@code User-Agent} header, if any
- * @param ip         the client's address, as the gateway's other routes determine it ({@code TRUSTED_PROXIES})
+ * @param address    the client's address, as the gateway's other routes determine it ({@code TRUSTED_PROXIES})
  */
-record ClientRequest(long receivedAt, String userAgent, String ip) {
+record ClientRequest(long receivedAt, String userAgent, String address) {
 
     /**
      * @param trustedProxies how many reverse proxies append to {@code X-Forwarded-For}: the entry that many hops

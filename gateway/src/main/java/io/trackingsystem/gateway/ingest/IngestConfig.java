@@ -15,10 +15,14 @@ import io.trackingsystem.routes.config.Env;
  *                           answers 503 with Retry-After instead of queueing more. It must stay below the stream's
  *                           length, or trimming could drop acknowledged events before they are processed; the gap
  *                           absorbs what arrives between two samples of the backlog
+ * @param siteBacklogPercent {@code INGEST_SITE_BACKLOG_PERCENT}, default 50: the share of {@code maxBacklog} one
+ *                           site's unprocessed events may take before that site's ingest answers 503, so that no
+ *                           site can fill the backlog for every other (1-100)
  * @param trustedProxies     {@code TRUSTED_PROXIES}, the gateway-wide setting of {@link AuthConfig}: how far
  *                           {@code X-Forwarded-For} is believed when recording each event's client address
  */
-public record IngestConfig(int rateLimitPerSecond, long maxStreamLength, long maxBacklog, int trustedProxies) {
+public record IngestConfig(int rateLimitPerSecond, long maxStreamLength, long maxBacklog, int siteBacklogPercent,
+                           int trustedProxies) {
 
     public IngestConfig {
         if (rateLimitPerSecond < 0 || maxStreamLength <= 0 || maxBacklog <= 0) {
@@ -30,6 +34,14 @@ public record IngestConfig(int rateLimitPerSecond, long maxStreamLength, long ma
                     + "INGEST_MAX_STREAM_LENGTH (" + maxStreamLength + "): trimming the stream to its length could "
                     + "otherwise drop events not yet processed");
         }
+        if (siteBacklogPercent < 1 || siteBacklogPercent > 100) {
+            throw new IllegalArgumentException("INGEST_SITE_BACKLOG_PERCENT must be 1-100, got " + siteBacklogPercent);
+        }
+    }
+
+    /** The most unprocessed events one site may have. */
+    public long maxSiteBacklog() {
+        return Math.max(1, maxBacklog * siteBacklogPercent / 100);
     }
 
     public static IngestConfig from(Env env) {
@@ -37,6 +49,7 @@ public record IngestConfig(int rateLimitPerSecond, long maxStreamLength, long ma
                 env.integer("INGEST_RATE_LIMIT_PER_SECOND", 1000),
                 env.number("INGEST_MAX_STREAM_LENGTH", 1_000_000),
                 env.number("INGEST_MAX_BACKLOG", 500_000),
+                env.integer("INGEST_SITE_BACKLOG_PERCENT", 50),
                 AuthConfig.from(env).trustedProxies());
     }
 }

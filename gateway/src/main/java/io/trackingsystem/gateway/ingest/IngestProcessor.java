@@ -7,8 +7,7 @@ import org.apache.camel.Message;
 import org.apache.camel.support.AsyncProcessorSupport;
 
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Turns an ingest request into a submission, hands it to the intake and answers once Redis has it. The
@@ -29,34 +28,13 @@ final class IngestProcessor extends AsyncProcessorSupport {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        CompletableFuture<Integer> accepted;
-        try {
-            Message message = exchange.getMessage();
-            accepted = intake.accept(format.read(body(message), message, ClientRequest.of(message, trustedProxies)))
-                    .toCompletableFuture();
-        } catch (RuntimeException e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
-        }
-        if (accepted.isDone()) {
-            complete(exchange, accepted);
-            callback.done(true);
-            return true;
-        }
-        accepted.whenComplete((count, failure) -> {
-            complete(exchange, accepted);
-            callback.done(false);
-        });
-        return false;
+        return AsyncAnswer.complete(exchange, callback, this::ingest, this::answer, format::refusal);
     }
 
-    private void complete(Exchange exchange, CompletableFuture<Integer> accepted) {
-        try {
-            answer(exchange.getMessage(), accepted.join());
-        } catch (CompletionException e) {
-            exchange.setException(e.getCause() != null ? e.getCause() : e);
-        }
+    private CompletionStage<Integer> ingest(Message message) {
+        byte[] body = CompressedBodies.decoded(body(message), message.getHeader("Content-Encoding", String.class),
+                format);
+        return intake.accept(format.read(body, message, ClientRequest.of(message, trustedProxies)));
     }
 
     private void answer(Message message, int count) {

@@ -5,8 +5,9 @@ import io.trackingsystem.routes.redis.Redis;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * The ingest edge: the tracker script, the native and the Segment-compatible APIs. Every accepted event is on the
- * ingest stream before the sender hears back. All answers, errors included, allow any origin.
+ * The ingest edge: the tracker script, the native and the Segment-compatible APIs, and the settings Segment's
+ * libraries load. Every accepted event is on the ingest stream before the sender hears back. All answers, errors
+ * included, allow any origin.
  */
 public final class IngestRoutes extends RouteBuilder {
 
@@ -22,10 +23,12 @@ public final class IngestRoutes extends RouteBuilder {
     public void configure() throws Exception {
         ApiKeyCache keys = ApiKeyCache.in(getContext());
         Intake intake = new Intake(keys, new RateLimiter(config.rateLimitPerSecond()),
-                new Backlog(redis.async(), config.maxBacklog()),
+                new Backlog(redis.async(), config.maxBacklog(), config.maxSiteBacklog()),
+                new TemporaryVisitors(redis.async()),
                 new StreamAppender(redis.async(), config.maxStreamLength()));
         getContext().addRoutes(new ApiKeyRevocations(keys));
         OversizeBodies.answerWithProblem(getContext());
+        SegmentBodies.readAsJson(getContext());
 
         onCompletion().modeBeforeConsumer().process(CrossOrigin::allowAnyOrigin);
 
@@ -37,9 +40,18 @@ public final class IngestRoutes extends RouteBuilder {
                 .routeId("ingest-native")
                 .process(new IngestProcessor(intake, new NativeFormat(), config.trustedProxies()));
 
+        IngestProcessor segment = new IngestProcessor(intake, new SegmentFormat(), config.trustedProxies());
         from("platform-http:/v1/{call}?httpMethodRestrict=POST")
                 .routeId("ingest-segment")
-                .process(new IngestProcessor(intake, new SegmentFormat(), config.trustedProxies()));
+                .process(segment);
+
+        from("platform-http:/v1/{call}/?httpMethodRestrict=POST")
+                .routeId("ingest-segment-trailing-slash")
+                .process(segment);
+
+        from("platform-http:/v1/projects/{" + SegmentSettings.KEY_HEADER + "}/settings?httpMethodRestrict=GET")
+                .routeId("segment-settings")
+                .process(new SegmentSettings(keys, config.trustedProxies()));
 
         from("platform-http:/api/events?httpMethodRestrict=OPTIONS")
                 .routeId("ingest-native-preflight")

@@ -1,15 +1,18 @@
 package io.trackingsystem.gateway.ingest;
 
 import io.trackingsystem.gateway.auth.ApiKeyCache;
+import io.trackingsystem.routes.contract.KeyFormat;
 import io.trackingsystem.routes.problem.ProblemException;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Admits a validated submission and appends it: the key must belong to an account, the tracking-service must be
- * keeping up, and the key must be within its rate (checked last, so refused requests cost no tokens). Completes
- * with the number of events once Redis has them.
+ * Admits a validated submission and appends it: the key must be a well-formed write key (checked before anything
+ * is looked up or counted, so spellings of one key are one key) belonging to a site, the tracking-service must be
+ * keeping up, overall and with this site's events, and the site must be within its rate (checked last, so refused
+ * requests cost no tokens). Completes with the number of events once Redis has them.
  */
 final class Intake {
 
@@ -19,37 +22,48 @@ final class Intake {
     private final ApiKeyCache keys;
     private final RateLimiter limiter;
     private final Backlog backlog;
+    private final TemporaryVisitors visitors;
     private final StreamAppender appender;
 
-    Intake(ApiKeyCache keys, RateLimiter limiter, Backlog backlog, StreamAppender appender) {
+    Intake(ApiKeyCache keys, RateLimiter limiter, Backlog backlog, TemporaryVisitors visitors,
+           StreamAppender appender) {
         this.keys = keys;
         this.limiter = limiter;
         this.backlog = backlog;
+        this.visitors = visitors;
         this.appender = appender;
     }
 
     CompletionStage<Integer> accept(Submission submission) {
-        return keys.accountFor(submission.apiKey())
-                .handle((account, failure) -> owner(account, failure))
-                .thenCompose(account -> {
-                    if (backlog.exceeded()) {
-                        throw ProblemException.unavailable("Event processing is behind; retry shortly",
-                                RETRY_BACKLOG_SECONDS);
-                    }
-                    long wait = limiter.admit(submission.apiKey(), submission.events().size(),
-                            System.currentTimeMillis());
-                    if (wait > 0) {
-                        throw ProblemException.tooManyRequests("This API key sends faster than its rate limit",
-                                wait);
-                    }
-                    return appender.append(account, submission.events());
-                });
+        String key = KeyFormat.canonical(submission.apiKey()).filter(KeyFormat::isWriteKey)
+                .orElseThrow(() -> ProblemException.unauthorized("This is no write key: write keys are "
+                        + KeyFormat.WRITE_PREFIX + " and " + KeyFormat.SECRET_LENGTH + " characters"));
+        return keys.accountFor(key)
+                .handle(Intake::site)
+                .thenCompose(site -> admit(site, submission.events()));
     }
 
-    private static String owner(Optional<String> account, Throwable failure) {
+    private CompletionStage<Integer> admit(String site, List<CanonicalEvent> events) {
+        long now = System.currentTimeMillis();
+        if (backlog.exceeded()) {
+            throw ProblemException.unavailable("Event processing is behind; retry shortly", RETRY_BACKLOG_SECONDS);
+        }
+        if (backlog.exceededBy(site, now)) {
+            throw ProblemException.unavailable("Event processing is behind with this site's events; retry shortly",
+                    RETRY_BACKLOG_SECONDS);
+        }
+        long wait = limiter.admit(site, events.size(), now);
+        if (wait > 0) {
+            throw ProblemException.tooManyRequests("This site sends faster than its rate limit", wait);
+        }
+        backlog.appending(site, events.size(), now);
+        return visitors.canonical(site, events).thenCompose(json -> appender.append(site, json));
+    }
+
+    private static String site(Optional<String> site, Throwable failure) {
         if (failure != null) {
             throw ProblemException.unavailable("API keys cannot be checked right now", RETRY_KEYS_SECONDS);
         }
-        return account.orElseThrow(() -> ProblemException.unauthorized("Unknown API key"));
+        return site.orElseThrow(() -> ProblemException.unauthorized("Unknown API key"));
     }
 }

@@ -17,36 +17,19 @@ final class NativeFormat implements IngestFormat {
 
     @Override
     public Submission read(byte[] body, Message request, ClientRequest client) {
-        if (body.length > Limits.BATCH_BYTES) {
-            throw ProblemException.tooLarge("The body is " + body.length + " bytes; at most "
-                    + Limits.BATCH_BYTES + " are accepted");
-        }
+        SizeRules.body(body.length, this);
         JsonBody json = JsonBody.read(body);
         String apiKey = apiKey(request, json);
         List<FieldError> errors = new ArrayList<>();
-        List<String> events = new ArrayList<>();
+        List<CanonicalEvent> events = new ArrayList<>();
         if (json.batch() == null) {
-            if (body.length > Limits.EVENT_BYTES) {
-                throw ProblemException.tooLarge("The event is " + body.length + " bytes; at most "
-                        + Limits.EVENT_BYTES + " are accepted");
-            }
+            SizeRules.singleEvent(body.length, this);
             events.add(NativeEvent.normalise(new Fields(json.members(), "", errors), client));
         } else {
-            List<JsonBody.Item> batch = json.batch();
-            if (batch.size() > Limits.BATCH_EVENTS) {
-                throw ProblemException.tooLarge("The batch holds " + batch.size() + " events; at most "
-                        + Limits.BATCH_EVENTS + " are accepted");
-            }
-            if (batch.isEmpty()) {
-                throw ProblemException.invalid(List.of(FieldError.of("batch", "must hold at least one event")));
-            }
+            List<JsonBody.Item> batch = SizeRules.batch(json.batch(), this);
             for (int i = 0; i < batch.size(); i++) {
-                JsonBody.Item item = batch.get(i);
-                if (item.bytes() > Limits.EVENT_BYTES) {
-                    throw ProblemException.tooLarge("batch[" + i + "] is " + item.bytes() + " bytes; an event may "
-                            + "have at most " + Limits.EVENT_BYTES);
-                }
-                events.add(NativeEvent.normalise(new Fields(item.node(), "batch[" + i + "]", errors), client));
+                events.add(NativeEvent.normalise(new Fields(batch.get(i).node(), "batch[" + i + "]", errors),
+                        client));
             }
         }
         if (!errors.isEmpty()) {
@@ -55,16 +38,22 @@ final class NativeFormat implements IngestFormat {
         return new Submission(apiKey, events);
     }
 
+    /** The key as sent; {@link Intake} checks its form. */
     private static String apiKey(Message request, JsonBody json) {
         String header = request.getHeader(API_KEY_HEADER, String.class);
         if (header != null && !header.isBlank()) {
-            return header.trim();
+            return header;
         }
         var inBody = json.members().get("apiKey");
         if (inBody != null && inBody.isTextual() && !inBody.textValue().isBlank()) {
-            return inBody.textValue().trim();
+            return inBody.textValue();
         }
         throw ProblemException.unauthorized("An API key is required: the X-API-Key header or apiKey in the body");
+    }
+
+    @Override
+    public ProblemException tooLarge(String detail) {
+        return ProblemException.tooLarge(detail);
     }
 
     @Override

@@ -40,6 +40,9 @@ final class OversizeBodies {
         if (path != null && (path.startsWith("/api/events") || path.startsWith("/v1/"))) {
             response.putHeader(CrossOrigin.ALLOW_ORIGIN, "*");
         }
+        if (path != null && path.startsWith("/v1/")) {
+            problem = SegmentFormat.withCodeAndMessage(problem);
+        }
         response.setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE).end(problem.toJson());
     }
 }

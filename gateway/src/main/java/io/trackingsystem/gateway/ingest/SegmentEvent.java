@@ -2,45 +2,45 @@ package io.trackingsystem.gateway.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trackingsystem.routes.contract.EventFields;
+import io.trackingsystem.routes.contract.EventLimits;
 
-import java.util.Map;
-import java.util.Set;
+import java.util.List;
 
 /**
  * Maps one event of the Segment spec to the canonical shape. Segment's {@code context} is loosely typed, so its
  * members are taken when they have the expected type and ignored otherwise: a library's extra context never fails
- * an event.
+ * an event. A server relaying its visitor's event names the visitor in {@code context.ip} and
+ * {@code context.userAgent}; those then stand for the request's own.
  */
 final class SegmentEvent {
 
-    static final Set<String> TYPES = Set.of("track", "page", "screen", "identify", "group", "alias");
-    /** Segment campaign members and the canonical utm keys they become. */
-    private static final Map<String, String> CAMPAIGN = Map.of("source", "source", "medium", "medium",
-            "name", "campaign", "term", "term", "content", "content");
+    /** Segment's campaign members, in the order of the canonical utm members they become. */
+    private static final List<String> CAMPAIGN = List.of("source", "medium", "name", "term", "content");
 
     private SegmentEvent() {
     }
 
     /**
-     * The event as canonical JSON, or null when it is invalid; the reasons are added to {@code fields}' errors.
+     * The event in canonical shape, or null when it is invalid; the reasons are added to {@code fields}' errors.
      *
      * @param type         the call, from the path; null for batch items, which name their own
      * @param batchContext the batch's {@code context}, merged under the event's own
      * @param batchSentAt  the batch's {@code sentAt}, used when the event has none
      */
-    static String normalise(Fields fields, String type, ObjectNode batchContext, Long batchSentAt,
+    static CanonicalEvent normalise(Fields fields, String type, ObjectNode batchContext, Long batchSentAt,
                             ClientRequest client) {
         if (!fields.valid()) {
             return null;
         }
-        String call = type != null ? type : fields.required("type", Limits.NAME_CHARS);
-        if (call != null && !TYPES.contains(call)) {
+        String call = type != null ? type : fields.required("type", EventLimits.NAME_CHARS);
+        if (call != null && !EventFields.TYPES.contains(call)) {
             fields.error("type", "must be one of track, page, screen, identify, group, alias");
             return null;
         }
-        String messageId = fields.text("messageId", Limits.NAME_CHARS);
-        String userId = fields.text("userId", Limits.NAME_CHARS);
-        String anonymousId = fields.text("anonymousId", Limits.NAME_CHARS);
+        String messageId = fields.text("messageId", EventLimits.ID_CHARS);
+        String userId = fields.text("userId", EventLimits.ID_CHARS);
+        String anonymousId = fields.text("anonymousId", EventLimits.ID_CHARS);
         if (userId == null && anonymousId == null) {
             fields.error("userId", "userId or anonymousId is required");
         }
@@ -56,13 +56,13 @@ final class SegmentEvent {
         }
         boolean page = call.equals("page") || call.equals("screen");
         String name = switch (call) {
-            case "track" -> fields.required("event", Limits.NAME_CHARS);
-            case "page", "screen" -> CanonicalEvent.PAGEVIEW;
+            case "track" -> fields.required("event", EventLimits.NAME_CHARS);
+            case "page", "screen" -> EventFields.PAGEVIEW;
             default -> call;
         };
-        String pageName = page ? fields.text("name", Limits.NAME_CHARS) : null;
-        String groupId = call.equals("group") ? fields.required("groupId", Limits.NAME_CHARS) : null;
-        String previousId = call.equals("alias") ? fields.required("previousId", Limits.NAME_CHARS) : null;
+        String pageName = page ? fields.text("name", EventLimits.NAME_CHARS) : null;
+        String groupId = call.equals("group") ? fields.required("groupId", EventLimits.ID_CHARS) : null;
+        String previousId = call.equals("alias") ? fields.required("previousId", EventLimits.ID_CHARS) : null;
         ObjectNode traits = call.equals("identify") || call.equals("group") ? fields.object("traits") : null;
         if (name == null) {
             return null;
@@ -77,20 +77,21 @@ final class SegmentEvent {
         JsonNode pageProps = page && props != null ? props : JsonBody.JSON.missingNode();
         return new CanonicalEvent(messageId, name, call, timestamp(original, sentAt != null ? sentAt : batchSentAt,
                 client.receivedAt()), client.receivedAt())
-                .put("userId", userId)
-                .put("anonymousId", anonymousId)
-                .put("url", first(url(pageProps.path("url")), url(pageContext.path("url"))))
-                .put("referrer", first(text(pageProps.path("referrer")), text(pageContext.path("referrer"))))
-                .put("title", first(text(pageProps.path("title")), text(pageContext.path("title"))))
-                .put("props", props)
-                .put("traits", traits)
-                .put("groupId", groupId)
-                .put("previousId", previousId)
-                .from(client, text(context.path("userAgent")), text(context.path("ip")))
-                .put("screen", screen(context.path("screen")))
-                .put("language", text(context.path("locale")))
-                .put("utm", utm(context.path("campaign")))
-                .toJson();
+                .put(EventFields.USER_ID, userId)
+                .put(EventFields.ANONYMOUS_ID, anonymousId)
+                .put(EventFields.URL, first(url(pageProps.path("url")), url(pageContext.path("url")),
+                        url(pageProps.path("path")), url(pageContext.path("path"))))
+                .put(EventFields.REFERRER, first(text(pageProps.path("referrer")),
+                        text(pageContext.path("referrer"))))
+                .put(EventFields.TITLE, first(text(pageProps.path("title")), text(pageContext.path("title"))))
+                .put(EventFields.PROPERTIES, props)
+                .put(EventFields.TRAITS, traits)
+                .put(EventFields.GROUP_ID, groupId)
+                .put(EventFields.PREVIOUS_ID, previousId)
+                .about(client, text(context.path("userAgent")), address(context.path("ip")))
+                .put(EventFields.SCREEN, screen(context.path("screen")))
+                .put(EventFields.LANGUAGE, text(context.path("locale")))
+                .put(EventFields.UTM, utm(context.path("campaign")));
     }
 
     /** Corrects the sender's clock: what it measured between the event and sending still holds on ours. */
@@ -118,12 +119,12 @@ final class SegmentEvent {
 
     private static ObjectNode utm(JsonNode campaign) {
         ObjectNode utm = JsonBody.JSON.createObjectNode();
-        CAMPAIGN.forEach((member, key) -> {
-            String value = text(campaign.path(member));
+        for (int i = 0; i < CAMPAIGN.size(); i++) {
+            String value = text(campaign.path(CAMPAIGN.get(i)));
             if (value != null) {
-                utm.put(key, value);
+                utm.put(EventFields.UTM_MEMBERS.get(i), value);
             }
-        });
+        }
         return utm.isEmpty() ? null : utm;
     }
 
@@ -143,7 +144,18 @@ final class SegmentEvent {
         return value.isTextual() && !value.textValue().isEmpty() ? value.textValue() : null;
     }
 
-    private static String first(String preferred, String fallback) {
-        return preferred != null ? preferred : fallback;
+    /** An address the sender named: text of a sensible length, or nothing (the request's address stands). */
+    private static String address(JsonNode value) {
+        String text = text(value);
+        return text != null && text.length() <= EventLimits.ADDRESS_CHARS ? text.strip() : null;
+    }
+
+    private static String first(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate != null) {
+                return candidate;
+            }
+        }
+        return null;
     }
 }

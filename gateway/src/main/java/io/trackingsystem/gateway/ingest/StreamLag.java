@@ -37,6 +37,15 @@ final class StreamLag {
         return slowest;
     }
 
+    /** When the slowest group's last delivered entry was added, epoch ms; 0 when it has read nothing or none exists. */
+    static long slowestPosition(List<Object> groups) {
+        long slowest = Long.MAX_VALUE;
+        for (Object group : groups) {
+            slowest = Math.min(slowest, millis(String.valueOf(value((List<?>) group, "last-delivered-id"))));
+        }
+        return slowest == Long.MAX_VALUE ? 0 : slowest;
+    }
+
     private static long estimate(List<Object> stream, String delivered) {
         long length = value(stream, "length") instanceof Number n ? n.longValue() : 0;
         String last = String.valueOf(value(stream, "last-generated-id"));

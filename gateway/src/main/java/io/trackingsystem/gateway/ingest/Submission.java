@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * What one request asks to ingest, validated and normalised.
  *
- * @param apiKey the key it was sent with
- * @param events canonical event JSON, in request order
+ * @param apiKey the key exactly as it was sent
+ * @param events the events in canonical shape, in request order
  */
-record Submission(String apiKey, List<String> events) {
+record Submission(String apiKey, List<CanonicalEvent> events) {
 }

@@ -11,8 +11,11 @@ import io.trackingsystem.gateway.auth.ApiKeyCache;
 import io.trackingsystem.routes.config.CommonConfig;
 import io.trackingsystem.routes.config.Env;
 import io.trackingsystem.routes.contract.IngestStream;
+import io.trackingsystem.routes.contract.KeyFormat;
+import io.trackingsystem.routes.contract.VisitorSalt;
 import io.trackingsystem.routes.runtime.CamelService;
 import io.trackingsystem.routes.testing.RedisFixture;
+import io.trackingsystem.tracking.TrackingService;
 import io.trackingsystem.users.UserService;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -23,39 +26,50 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real gateway on a free port against the test Redis, and a user-service to resolve its API keys: either a
- * stand-in for the {@code resolveApiKey} operation that answers from {@link #ACCOUNTS}, or the real user-service.
- * Both answer over the real messaging layer. Close it after each test class: a user-service left running would
- * take requests meant for the next class's.
+ * stand-in for the {@code resolveApiKey} operation that answers from {@link #ACCOUNTS}, or the real user-service,
+ * with or without the tracking-service. All answer over the real messaging layer. Close it after each test class:
+ * a user-service left running would take requests meant for the next class's.
  */
 final class IngestGateway implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
     /** API key to account id, as the stand-in user-service knows them. */
     static final Map<String, String> ACCOUNTS = new ConcurrentHashMap<>();
+    /** Lookups the stand-in user-service has answered. */
+    static final AtomicInteger LOOKUPS = new AtomicInteger();
     /** Keys starting with this make the stand-in user-service fail, as if it could not read its store. */
-    static final String UNRESOLVABLE = "unresolvable-";
+    private static final String UNRESOLVABLE = KeyFormat.WRITE_PREFIX + "unresolvable";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     final int port;
     private final CamelService users;
+    private final CamelService tracking;
     private final CamelService gateway;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private IngestGateway(Map<String, String> settings, boolean realUserService) throws Exception {
+    private enum Services { STAND_IN, USER_SERVICE, EVERY_SERVICE }
+
+    private IngestGateway(Map<String, String> settings, Services services) throws Exception {
         this.port = RedisFixture.freePort();
         Map<String, String> env = new HashMap<>(Map.of("PORT", String.valueOf(port), "MANAGEMENT_PORT", "0",
                 "REDIS_URL", RedisFixture.url()));
         env.putAll(settings);
-        this.users = realUserService ? UserService.create(Env.of(env)).start() : standInUserService();
+        this.users = services == Services.STAND_IN ? standInUserService() : UserService.create(Env.of(env)).start();
+        this.tracking = services == Services.EVERY_SERVICE ? TrackingService.create(Env.of(env)).start() : null;
         this.gateway = Gateway.create(Env.of(env)).start();
         this.client = RedisClient.create(RedisFixture.url());
         this.connection = client.connect();
@@ -63,19 +77,68 @@ final class IngestGateway implements AutoCloseable {
 
     /** A gateway with {@code settings} over the defaults, and the stand-in user-service. */
     static IngestGateway start(Map<String, String> settings) throws Exception {
-        return new IngestGateway(settings, false);
+        return new IngestGateway(settings, Services.STAND_IN);
     }
 
     /** A gateway and the real user-service, both with {@code settings}. */
     static IngestGateway withUserService(Map<String, String> settings) throws Exception {
-        return new IngestGateway(settings, true);
+        return new IngestGateway(settings, Services.USER_SERVICE);
+    }
+
+    /** The whole product: gateway, user-service and tracking-service, with {@code settings}. */
+    static IngestGateway withEveryService(Map<String, String> settings) throws Exception {
+        return new IngestGateway(settings, Services.EVERY_SERVICE);
+    }
+
+    /** A site registered through the API, as a new user signs up. */
+    Site register() {
+        HttpResponse<String> response = post("/api/auth/register", """
+                {"name":"Ada","email":"ada-%s@example.com","password":"correct horse battery"}"""
+                .formatted(UUID.randomUUID()), "Content-Type", "application/json");
+        JsonNode registered = parse(response.body());
+        return new Site(registered.at("/user/id").asText(), registered.at("/user/apiKey").asText(),
+                registered.get("accessToken").asText());
+    }
+
+    /** An Analytics API answer for {@code site}, which must be 200. */
+    JsonNode stats(Site site, String pathAndQuery) {
+        HttpResponse<String> response = send(request(pathAndQuery).header("Authorization",
+                "Bearer " + site.accessToken()));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(pathAndQuery + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return parse(response.body());
     }
 
     /** A fresh API key owned by {@code account}, for the stand-in user-service. */
     static String keyFor(String account) {
-        String key = "key-" + UUID.randomUUID();
+        String key = wellFormedKey();
         ACCOUNTS.put(key, account);
         return key;
+    }
+
+    /** The {@code Authorization} header Segment's libraries send: the write key as HTTP Basic user. */
+    static String basic(String writeKey) {
+        return "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A write key of the right form that no account owns. */
+    static String wellFormedKey() {
+        byte[] secret = new byte[KeyFormat.SECRET_LENGTH * 3 / 4];
+        RANDOM.nextBytes(secret);
+        return KeyFormat.WRITE_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    /** A write key whose lookup fails in the stand-in user-service. */
+    static String unresolvableKey() {
+        return UNRESOLVABLE + wellFormedKey().substring(UNRESOLVABLE.length());
+    }
+
+    /** The temporary visitor id an event about {@code address} gets, with the salt of the day it was received. */
+    String temporaryVisitorId(JsonNode event, String site, String address) {
+        String salt = redis().get(VisitorSalt.key(VisitorSalt.dayOf(event.get("receivedAt").asLong())));
+        return VisitorSalt.temporaryVisitorId(salt, site, address, event.path("userAgent").asText(""));
     }
 
     private static CamelService standInUserService() throws Exception {
@@ -86,6 +149,7 @@ final class IngestGateway implements AutoCloseable {
             public void configure() {
                 from(ApiKeyCache.RESOLVE).process(exchange -> {
                     String key = exchange.getMessage().getBody(String.class);
+                    LOOKUPS.incrementAndGet();
                     if (key.startsWith(UNRESOLVABLE)) {
                         throw new IllegalStateException("the key store is down");
                     }
@@ -162,9 +226,16 @@ final class IngestGateway implements AutoCloseable {
         connection.close();
         client.shutdown();
         gateway.close();
+        if (tracking != null) {
+            tracking.close();
+        }
         users.close();
     }
 
     record Entry(String account, JsonNode event) {
+    }
+
+    /** A registered site: its id, its write key and its owner's access token. */
+    record Site(String id, String writeKey, String accessToken) {
     }
 }

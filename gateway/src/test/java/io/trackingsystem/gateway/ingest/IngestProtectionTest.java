@@ -4,6 +4,7 @@ import io.lettuce.core.Consumer;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.trackingsystem.routes.contract.IngestStream;
@@ -19,6 +20,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.trackingsystem.gateway.ingest.NativeApiTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +69,8 @@ class IngestProtectionTest {
         assertThat(limited.headers().firstValue("Retry-After").map(Long::parseLong)).hasValueSatisfying(
                 seconds -> assertThat(seconds).isBetween(1L, 4L));
         assertProblem(segment, 429);
+        assertThat(segment.headers().firstValue("Retry-After")).isPresent();
+        assertThat(IngestGateway.parse(segment.body()).get("code").asText()).isEqualTo("too-many-requests");
         assertThat(gateway.post("/api/events", "{\"eventName\":\"e\"}", "X-API-Key", otherKey).statusCode())
                 .isEqualTo(202);
     }
@@ -87,6 +91,33 @@ class IngestProtectionTest {
         gateway.clearStream();
         await().atMost(Duration.ofSeconds(5)).until(() -> gateway.post("/api/events", "{\"eventName\":\"e\"}",
                 "X-API-Key", key).statusCode() == 202);
+    }
+
+    @Test
+    void aSiteOverItsShareOfTheBacklogIsRefusedWhileOtherSitesGoOn() throws Exception {
+        try (IngestGateway unlimited = IngestGateway.start(Map.of("INGEST_RATE_LIMIT_PER_SECOND", "0",
+                "INGEST_MAX_BACKLOG", String.valueOf(MAX_BACKLOG)))) {
+            String flooder = "acc-" + UUID.randomUUID();
+            String floodKey = IngestGateway.keyFor(flooder);
+            String otherKey = IngestGateway.keyFor("acc-" + UUID.randomUUID());
+
+            // the default share is half the backlog: 500 of 1000 unprocessed events
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
+                HttpResponse<String> response = unlimited.post("/api/events", batchOf(100), "X-API-Key", floodKey);
+                assertProblem(response, 503);
+                assertThat(response.body()).contains("this site");
+            });
+            int flooded = unlimited.events(flooder).size();
+
+            assertThat(flooded).isBetween(500, MAX_BACKLOG);
+            for (int i = 0; i < 5; i++) {
+                assertThat(unlimited.post("/api/events", "{\"eventName\":\"e\"}", "X-API-Key", otherKey)
+                        .statusCode()).isEqualTo(202);
+                assertProblem(unlimited.post("/api/events", "{\"eventName\":\"e\"}", "X-API-Key", floodKey), 503);
+                Thread.sleep(Backlog.SAMPLE_MS);
+            }
+            assertThat(unlimited.events(flooder)).hasSize(flooded);
+        }
     }
 
     @Test
@@ -113,13 +144,26 @@ class IngestProtectionTest {
         try (IngestGateway trimming = IngestGateway.start(Map.of("INGEST_MAX_STREAM_LENGTH",
                 String.valueOf(maxLength), "INGEST_MAX_BACKLOG", String.valueOf(maxLength / 2)))) {
             String key = IngestGateway.keyFor("acc-" + UUID.randomUUID());
-            for (int i = 0; i < 6; i++) {
-                assertThat(trimming.post("/api/events", batchOf(100), "X-API-Key", key).statusCode())
-                        .isEqualTo(202);
-            }
+            var commands = trimming.redis();
+            commands.xgroupCreate(XReadArgs.StreamOffset.from(IngestStream.KEY, "0"), "tracking",
+                    XGroupCreateArgs.Builder.mkstream());
+            // a consumer that keeps up, and a sender that retries what the backlog guard refused in the meantime
+            AtomicInteger accepted = new AtomicInteger();
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                if (trimming.post("/api/events", batchOf(100), "X-API-Key", key).statusCode() == 202) {
+                    accepted.incrementAndGet();
+                }
+                List<StreamMessage<String, String>> read = commands.xreadgroup(Consumer.from("tracking", "worker"),
+                        XReadArgs.Builder.count(1000), XReadArgs.StreamOffset.lastConsumed(IngestStream.KEY));
+                if (!read.isEmpty()) {
+                    commands.xack(IngestStream.KEY, "tracking", read.stream().map(StreamMessage::getId)
+                            .toArray(String[]::new));
+                }
+                return accepted.get() >= 6;
+            });
 
             // trimming with ~ drops whole stream nodes of 100 entries, never below the maximum
-            assertThat(trimming.redis().xlen(IngestStream.KEY)).isBetween((long) maxLength, 250L);
+            assertThat(commands.xlen(IngestStream.KEY)).isBetween((long) maxLength, 250L);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.trackingsystem.gateway.ingest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -8,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.trackingsystem.gateway.ingest.NativeApiTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,22 +29,20 @@ class IngestWithUserServiceTest {
 
     @Test
     void storesEventsUnderTheAccountOfTheKeyAndRefusesAReplacedKeyAtOnce() {
-        JsonNode registered = IngestGateway.parse(system.post("/api/auth/register", """
-                {"name":"Ada","email":"ada-%s@example.com","password":"correct horse battery"}"""
-                .formatted(UUID.randomUUID()), "Content-Type", "application/json").body());
-        String account = registered.at("/user/id").asText();
-        String oldKey = registered.at("/user/apiKey").asText();
+        IngestGateway.Site registered = system.register();
+        String account = registered.id();
+        String oldKey = registered.writeKey();
 
         assertThat(system.post("/api/events", "{\"eventName\":\"first\"}", "X-API-Key", oldKey).statusCode())
                 .isEqualTo(202);
         String newKey = IngestGateway.parse(system.post("/api/me/api-key", "",
-                "Authorization", "Bearer " + registered.get("accessToken").asText()).body()).get("apiKey").asText();
+                "Authorization", "Bearer " + registered.accessToken()).body()).get("apiKey").asText();
 
         // the revocation broadcast evicts the key long before the cache would re-check it
         await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertProblem(
                 system.post("/api/events", "{\"eventName\":\"late\"}", "X-API-Key", oldKey), 401));
         HttpResponse<String> withNewKey = system.post("/v1/track", "{\"userId\":\"u-1\",\"event\":\"second\"}",
-                "Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((newKey + ":").getBytes()));
+                "Authorization", IngestGateway.basic(newKey));
         assertThat(withNewKey.statusCode()).isEqualTo(200);
         assertThat(system.events(account)).extracting(event -> event.get("name").asText())
                 .containsExactly("first", "second");

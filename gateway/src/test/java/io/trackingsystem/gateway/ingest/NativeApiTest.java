@@ -64,7 +64,7 @@ class NativeApiTest {
         assertThat(event).isEqualTo(IngestGateway.parse("""
                 {"id":"m-1","name":"Signup","type":"track","ts":1714567890123,"props":{"plan":"pro","seats":3},
                  "sessionId":"s-1","userId":"u-1","anonymousId":"a-1","url":"https://shop.example/pricing?utm_source=x",
-                 "referrer":"https://google.com/","userAgent":"TestAgent/1.0","ip":"203.0.113.7"}"""));
+                 "referrer":"https://google.com/","userAgent":"TestAgent/1.0"}"""));
     }
 
     @Test
@@ -73,8 +73,36 @@ class NativeApiTest {
                 "X-Forwarded-For", "10.9.8.7, 198.51.100.66, 203.0.113.7");
         gateway.post("/api/events", "{\"eventName\":\"b\"}", "X-API-Key", key, "X-Forwarded-For", " ");
 
-        assertThat(gateway.events(account)).extracting(event -> event.get("ip").asText())
-                .containsExactly("203.0.113.7", "127.0.0.1");
+        List<JsonNode> events = gateway.events(account);
+        assertThat(events.get(0).get("tempVisitorId").asText())
+                .isEqualTo(gateway.temporaryVisitorId(events.get(0), account, "203.0.113.7"));
+        assertThat(events.get(1).get("tempVisitorId").asText())
+                .isEqualTo(gateway.temporaryVisitorId(events.get(1), account, "127.0.0.1"));
+    }
+
+    @Test
+    void takesTheVisitorsBrowserAndAddressFromTheEventWhenAServerNamesThem() {
+        String iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148";
+        HttpResponse<String> response = gateway.post("/api/events", """
+                {"eventName":"Signup","userAgent":"%s","ip":"198.51.100.9"}""".formatted(iphone),
+                "X-API-Key", key, "User-Agent", "Python-urllib/3.11", "X-Forwarded-For", "203.0.113.7");
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode event = gateway.events(account).get(0);
+        assertThat(event.get("userAgent").asText()).isEqualTo(iphone);
+        assertThat(event.get("tempVisitorId").asText())
+                .isEqualTo(gateway.temporaryVisitorId(event, account, "198.51.100.9"));
+        assertThat(event.has("ip")).isFalse();
+        assertThat(event.toString()).doesNotContain("198.51.100.9", "203.0.113.7");
+    }
+
+    @Test
+    void refusesAnAddressLongerThanAnyIpAddress() {
+        HttpResponse<String> response = gateway.post("/api/events", "{\"eventName\":\"e\",\"ip\":\""
+                + "1".repeat(65) + "\"}", "X-API-Key", key);
+
+        assertProblem(response, 400);
+        assertThat(IngestGateway.parse(response.body()).at("/errors/0/field").asText()).isEqualTo("ip");
     }
 
     @Test
@@ -89,7 +117,9 @@ class NativeApiTest {
         assertThat(event.get("url").asText()).isEqualTo("/home");
         assertThat(UUID.fromString(event.get("id").asText())).isNotNull();
         assertThat(event.get("ts").asLong()).isEqualTo(event.get("receivedAt").asLong());
-        assertThat(event.get("ip").asText()).isEqualTo("127.0.0.1");
+        assertThat(event.get("tempVisitorId").asText())
+                .isEqualTo(gateway.temporaryVisitorId(event, account, "127.0.0.1"));
+        assertThat(event.has("ip")).isFalse();
         assertThat(event.get("props").isEmpty()).isTrue();
         assertThat(event.has("apiKey")).isFalse();
     }
@@ -214,7 +244,8 @@ class NativeApiTest {
 
     @Test
     void rejectsUnknownKeysWith401() {
-        assertProblem(gateway.post("/api/events", "{\"eventName\":\"x\"}", "X-API-Key", "no-such-key"), 401);
+        assertProblem(gateway.post("/api/events", "{\"eventName\":\"x\"}", "X-API-Key",
+                IngestGateway.wellFormedKey()), 401);
     }
 
     @Test
@@ -233,7 +264,7 @@ class NativeApiTest {
     @Test
     void answers503WithRetryAfterWhileKeysCannotBeChecked() {
         HttpResponse<String> response = gateway.post("/api/events", "{\"eventName\":\"x\"}",
-                "X-API-Key", IngestGateway.UNRESOLVABLE + UUID.randomUUID());
+                "X-API-Key", IngestGateway.unresolvableKey());
 
         assertProblem(response, 503);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("2");

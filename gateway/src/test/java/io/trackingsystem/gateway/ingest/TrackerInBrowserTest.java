@@ -76,7 +76,7 @@ class TrackerInBrowserTest {
         assertThat(first.get("screen").asText()).matches("\\d+x\\d+");
         assertThat(first.get("language").asText()).isNotBlank();
         assertThat(first.get("userAgent").asText()).contains("Chrome");
-        assertThat(first.get("ip").asText()).isEqualTo("127.0.0.1");
+        assertThat(first.has("ip")).isFalse();
         assertThat(first.has("userId")).isFalse();
     }
 

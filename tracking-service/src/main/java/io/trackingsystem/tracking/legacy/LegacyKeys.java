@@ -142,9 +142,4 @@ public final class LegacyKeys {
     public static String deadLetters() {
         return IngestStream.KEY + ":dead";
     }
-
-    /** String holding the secret salt of a UTC day for temporary visitor ids. TTL: 2 days. */
-    public static String visitorSalt(String day) {
-        return "tracking:salt:" + day;
-    }
 }

@@ -1,19 +1,14 @@
 package io.trackingsystem.tracking.pipeline;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
+import io.trackingsystem.routes.contract.VisitorSalt;
 
 /**
- * Names the visitor: the userId, else the anonymousId, else a temporary id derived from the IP address and user
- * agent with a secret salt that changes every UTC day. The IP address itself is never stored, and once a day's
- * salt is gone the temporary ids cannot be traced back. An event without either gets a visitor of its own.
- * Temporary ids start with "~".
+ * Names the visitor: the userId, else the anonymousId, else the temporary id the gateway derived from the
+ * visitor's address and user agent with the day's secret salt. Entries of the earlier release carry the address
+ * itself instead; their temporary id is derived here the same way, so a visitor keeps one id across an upgrade.
+ * An event with none of these gets a visitor of its own. Temporary ids start with "~".
  */
 public final class AssignVisitor implements Step {
-
-    private static final long DAY = 86_400_000L;
 
     /** The secret salt of a UTC day, the same for every replica. */
     @FunctionalInterface
@@ -31,24 +26,16 @@ public final class AssignVisitor implements Step {
     public void apply(Event event) {
         String id = !event.userId().isEmpty() ? event.userId()
                 : !event.anonymousId().isEmpty() ? event.anonymousId()
-                : temporaryId(event);
+                : !event.temporaryVisitorId().isEmpty() ? event.temporaryVisitorId()
+                : legacyTemporaryId(event);
         event.visitor(id, Hashes.decimal(id));
     }
 
-    private String temporaryId(Event event) {
+    private String legacyTemporaryId(Event event) {
         if (event.ip().isEmpty() && event.userAgent().isEmpty()) {
             return "~" + Hashes.base64(event.account() + '\n' + event.id(), 16);
         }
-        String salt = salts.forDay(Math.floorDiv(event.receivedAt(), DAY));
-        byte[] digest = sha256(salt + '\n' + event.account() + '\n' + event.ip() + '\n' + event.userAgent());
-        return "~" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 16);
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        String salt = salts.forDay(VisitorSalt.dayOf(event.receivedAt()));
+        return VisitorSalt.temporaryVisitorId(salt, event.account(), event.ip(), event.userAgent());
     }
 }

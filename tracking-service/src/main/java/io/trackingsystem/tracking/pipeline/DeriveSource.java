@@ -1,5 +1,7 @@
 package io.trackingsystem.tracking.pipeline;
 
+import io.trackingsystem.routes.contract.EventLimits;
+
 /**
  * Derives where the visit came from: the referrer's source name (see {@link ReferrerSources}), and the five UTM
  * parameters, taken from the event or else from the page URL's query. A referrer on the page's own host is
@@ -16,7 +18,8 @@ public final class DeriveSource implements Step {
         }
         if (!given && !page.query().isEmpty()) {
             for (int i = 0; i < Event.UTM_NAMES.length; i++) {
-                event.utm(i, Text.clean(Urls.parameter(page.query(), "utm_" + Event.UTM_NAMES[i]), 200));
+                event.utm(i, Text.clean(Urls.parameter(page.query(), "utm_" + Event.UTM_NAMES[i]),
+                        EventLimits.UTM_CHARS));
             }
         }
         String referrerHost = Urls.parse(event.referrer()).host();

@@ -1,5 +1,7 @@
 package io.trackingsystem.tracking.pipeline;
 
+import io.trackingsystem.routes.contract.EventFields;
+
 import java.util.Map;
 
 /**
@@ -9,7 +11,7 @@ import java.util.Map;
 public final class Event {
 
     /** The UTM parameters in storage order. */
-    public static final String[] UTM_NAMES = {"source", "medium", "campaign", "term", "content"};
+    public static final String[] UTM_NAMES = EventFields.UTM_MEMBERS.toArray(String[]::new);
 
     private final String entryId;
     private final String rawAccount;
@@ -25,6 +27,7 @@ public final class Event {
     private String sessionId = "";
     private String userId = "";
     private String anonymousId = "";
+    private String temporaryVisitorId = "";
     private String url = "";
     private String referrer = "";
     private String userAgent = "";
@@ -81,6 +84,7 @@ public final class Event {
     public String sessionId() { return sessionId; }
     public String userId() { return userId; }
     public String anonymousId() { return anonymousId; }
+    public String temporaryVisitorId() { return temporaryVisitorId; }
     public String url() { return url; }
     public String referrer() { return referrer; }
     public String userAgent() { return userAgent; }
@@ -111,6 +115,7 @@ public final class Event {
     void sessionId(String value) { sessionId = value; }
     void userId(String value) { userId = value; }
     void anonymousId(String value) { anonymousId = value; }
+    void temporaryVisitorId(String value) { temporaryVisitorId = value; }
     void url(String value) { url = value; }
     void referrer(String value) { referrer = value; }
     void userAgent(String value) { userAgent = value; }

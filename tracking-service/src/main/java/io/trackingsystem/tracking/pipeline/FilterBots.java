@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 /**
  * Drops events from bots: whatever uap-java classifies as a "Spider" device, and user agents matching
  * {@link #PATTERNS} (crawlers, headless browsers, uptime monitors and link previews). HTTP client libraries are
- * not bots here: servers post events with them (curl, python-requests, okhttp...), just as events without a user
- * agent come from server-side sources.
+ * not bots here: servers post events with them (curl, Python-urllib, okhttp, analytics-java...), just as events
+ * without a user agent come from server-side sources, so {@link UserAgents} never calls them spiders. An event
+ * whose sender named the visitor's user agent is judged by that one: it is the event's user agent.
  *
  * <p>Searching a user agent for two dozen case-insensitive fragments costs more than the rest of an event's
  * processing, and real traffic repeats a few thousand user agents, so verdicts are kept in a small LRU cache.

@@ -3,29 +3,29 @@ package io.trackingsystem.tracking.pipeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trackingsystem.routes.contract.EventFields;
+import io.trackingsystem.routes.contract.EventLimits;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads the untrusted entry into typed, bounded fields. Wrong types count as absent; over-long strings are cut;
- * an entry without account, id or name is dropped as malformed. Timestamps in the future (beyond an hour of
- * clock skew) are replaced by the receive time; events whose day has left the raw retention are dropped.
+ * Reads the untrusted entry into typed, bounded fields. Wrong types count as absent; strings over the
+ * {@link EventLimits} are cut; an entry without account, id or name is dropped as malformed. Timestamps in the
+ * future (beyond an hour of clock skew) are replaced by the receive time; events whose day has left the raw
+ * retention are dropped.
  */
 public final class Normalise implements Step {
 
-    static final int MAX_JSON = 65_536;
-    static final int MAX_PROPS = 20;
     private static final long DAY = 86_400_000L;
     private static final long MAX_SKEW = 3_600_000L;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ACCOUNT = 64;
-    private static final Pattern SCREEN = Pattern.compile("\\d{1,5}x\\d{1,5}");
+    private static final Pattern SCREEN = Pattern.compile(EventLimits.SCREEN_PATTERN);
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}");
-    private static final Set<String> TYPES = Set.of("track", "page", "screen", "identify", "group", "alias");
 
     private final long rawRetentionMillis;
     private final Clock clock;
@@ -43,12 +43,13 @@ public final class Normalise implements Step {
             return;
         }
         event.account(event.rawAccount());
-        event.id(identifier(json.get("id")));
-        String rawType = text(json.get("type"), 16).toLowerCase(java.util.Locale.ROOT);
-        String name = text(json.get("name"), 100);
-        String type = TYPES.contains(rawType) ? rawType : "pageview".equals(name) ? "page" : "track";
+        event.id(identifier(json.get(EventFields.ID)));
+        String rawType = text(json.get(EventFields.TYPE), EventLimits.NAME_CHARS).toLowerCase(Locale.ROOT);
+        String name = text(json.get(EventFields.NAME), EventLimits.NAME_CHARS);
+        String type = EventFields.TYPES.contains(rawType) ? rawType
+                : EventFields.PAGEVIEW.equals(name) ? "page" : "track";
         if (name.isEmpty()) {
-            name = "page".equals(type) ? "pageview" : "track".equals(type) ? "" : type;
+            name = "page".equals(type) ? EventFields.PAGEVIEW : "track".equals(type) ? "" : type;
         }
         if (event.id().isEmpty() || name.isEmpty()) {
             event.drop(DropReason.MALFORMED);
@@ -57,28 +58,29 @@ public final class Normalise implements Step {
         event.name(name);
         event.type(type);
         long now = clock.millis();
-        long receivedAt = positive(json.get("receivedAt"), now);
-        long ts = positive(json.get("ts"), receivedAt);
+        long receivedAt = positive(json.get(EventFields.RECEIVED_AT), now);
+        long ts = positive(json.get(EventFields.TIMESTAMP), receivedAt);
         event.receivedAt(receivedAt);
         event.ts(ts > receivedAt + MAX_SKEW ? receivedAt : ts);
         if (event.ts() - event.ts() % DAY + DAY + rawRetentionMillis <= now) {
             event.drop(DropReason.TOO_OLD);
             return;
         }
-        event.sessionId(identifier(json.get("sessionId")));
-        event.userId(identifier(json.get("userId")));
-        event.anonymousId(identifier(json.get("anonymousId")));
-        event.url(text(json.get("url"), 2000));
-        event.referrer(text(json.get("referrer"), 2000));
-        event.userAgent(text(json.get("userAgent"), 512));
-        event.ip(text(json.get("ip"), 64));
-        event.screen(matching(text(json.get("screen"), 11), SCREEN));
-        event.language(matching(text(json.get("language"), 35), LANGUAGE));
-        readProps(event, json.get("props"));
-        JsonNode utm = json.get("utm");
+        event.sessionId(identifier(json.get(EventFields.SESSION_ID)));
+        event.userId(identifier(json.get(EventFields.USER_ID)));
+        event.anonymousId(identifier(json.get(EventFields.ANONYMOUS_ID)));
+        event.temporaryVisitorId(identifier(json.get(EventFields.TEMPORARY_VISITOR_ID)));
+        event.url(text(json.get(EventFields.URL), EventLimits.URL_CHARS));
+        event.referrer(text(json.get(EventFields.REFERRER), EventLimits.URL_CHARS));
+        event.userAgent(text(json.get(EventFields.USER_AGENT), EventLimits.USER_AGENT_CHARS));
+        event.ip(text(json.get(EventFields.LEGACY_IP), EventLimits.ADDRESS_CHARS));
+        event.screen(matching(text(json.get(EventFields.SCREEN), EventLimits.SCREEN_CHARS), SCREEN));
+        event.language(matching(text(json.get(EventFields.LANGUAGE), EventLimits.LANGUAGE_CHARS), LANGUAGE));
+        readProps(event, json.get(EventFields.PROPERTIES));
+        JsonNode utm = json.get(EventFields.UTM);
         if (utm != null && utm.isObject()) {
-            for (int i = 0; i < Event.UTM_NAMES.length; i++) {
-                event.utm(i, text(utm.get(Event.UTM_NAMES[i]), 200));
+            for (int i = 0; i < EventFields.UTM_MEMBERS.size(); i++) {
+                event.utm(i, text(utm.get(EventFields.UTM_MEMBERS.get(i)), EventLimits.UTM_CHARS));
             }
         }
         Urls.Parts page = Urls.parse(event.url());
@@ -106,7 +108,8 @@ public final class Normalise implements Step {
     private static JsonNode parse(Event event) {
         String account = event.rawAccount();
         String raw = event.rawJson();
-        if (account == null || !isAccountId(account) || raw == null || raw.length() > MAX_JSON) {
+        if (account == null || !isAccountId(account) || raw == null
+                || raw.length() > EventLimits.CANONICAL_EVENT_CHARS) {
             return null;
         }
         try {
@@ -123,12 +126,12 @@ public final class Normalise implements Step {
         }
         Map<String, String> kept = new LinkedHashMap<>();
         var fields = props.fields();
-        while (fields.hasNext() && kept.size() < MAX_PROPS) {
+        while (fields.hasNext() && kept.size() < EventLimits.PROPERTIES) {
             var field = fields.next();
-            String key = Text.clean(field.getKey(), 50);
+            String key = Text.clean(field.getKey(), EventLimits.PROPERTY_KEY_CHARS);
             JsonNode value = field.getValue();
             if (!key.isEmpty() && value.isValueNode() && !value.isNull()) {
-                kept.put(key, Text.clean(value.asText(), 200));
+                kept.put(key, Text.clean(value.asText(), EventLimits.PROPERTY_VALUE_CHARS));
             }
         }
         if (kept.isEmpty()) {
@@ -146,7 +149,7 @@ public final class Normalise implements Step {
         if (node == null || !(node.isTextual() || node.isIntegralNumber())) {
             return "";
         }
-        return Text.clean(node.asText(), 128);
+        return Text.clean(node.asText(), EventLimits.ID_CHARS);
     }
 
     private static String text(JsonNode node, int max) {

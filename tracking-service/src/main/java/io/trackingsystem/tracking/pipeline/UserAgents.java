@@ -12,6 +12,10 @@ import java.util.regex.Pattern;
  * Parses user agents with uap-java. Building its parser compiles hundreds of regular expressions, so the JVM
  * builds it once; parsing is slow too, so recent results are kept in a small LRU cache (real traffic repeats a
  * few thousand user agents).
+ *
+ * <p>HTTP client libraries are servers posting events, not visitors' browsers and not crawlers, whatever uap-java
+ * says (it calls {@code Python-urllib} and {@code Java} spiders): they get no browser, OS or device. A sender that
+ * knows its visitor's browser names it in the event, and that user agent is the one parsed here.
  */
 public final class UserAgents {
 
@@ -24,6 +28,12 @@ public final class UserAgents {
             "(?i)ipad|tablet|kindle|silk|playbook|nexus (7|9|10)|sm-t\\d|\\btab\\b");
     private static final Pattern MOBILE_OS = Pattern.compile(
             "(?i)ios|android|windows phone|blackberry|kaios|firefox os|symbian|tizen");
+    /** The user agents HTTP client libraries send by default, from their start; documented in docs/data-model.md. */
+    static final String SERVER_LIBRARIES = "python-urllib|python-requests|python-httpx|aiohttp|urllib3|curl|wget"
+            + "|okhttp|java|apache-httpclient|jetty|node-fetch|undici|node|axios|got|go-http-client|ruby|faraday"
+            + "|httparty|rest-client|guzzlehttp|guzzle|php|libwww-perl|dart|dotnet|restsharp|postmanruntime"
+            + "|insomnia|httpie|analytics-[a-z]+|rudder[a-z-]*|segment[a-z-]*";
+    private static final Pattern SERVER = Pattern.compile("(?i)(" + SERVER_LIBRARIES + ")([/ _(;-]|$)");
 
     private final Map<String, ClientInfo> cache;
 
@@ -46,7 +56,8 @@ public final class UserAgents {
                 return known;
             }
         }
-        ClientInfo parsed = describe(userAgent, Holder.PARSER.parse(userAgent));
+        ClientInfo parsed = isServerLibrary(userAgent) ? ClientInfo.UNKNOWN
+                : describe(userAgent, Holder.PARSER.parse(userAgent));
         synchronized (cache) {
             cache.put(userAgent, parsed);
         }
@@ -59,6 +70,10 @@ public final class UserAgents {
         String browser = client.userAgent == null ? "Other" : client.userAgent.family;
         boolean spider = "Spider".equals(deviceFamily);
         return new ClientInfo(browser, os, deviceType(userAgent, deviceFamily, os), spider);
+    }
+
+    static boolean isServerLibrary(String userAgent) {
+        return SERVER.matcher(userAgent).lookingAt();
     }
 
     /** uap names device models, not kinds, so the kind is read from the model, the OS and the agent's own hints. */

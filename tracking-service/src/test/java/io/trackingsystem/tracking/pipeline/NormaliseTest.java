@@ -1,5 +1,6 @@
 package io.trackingsystem.tracking.pipeline;
 
+import io.trackingsystem.routes.contract.EventLimits;
 import org.junit.jupiter.api.Test;
 
 import static io.trackingsystem.tracking.pipeline.StepFixtures.NOW;
@@ -56,7 +57,7 @@ class NormaliseTest {
 
         assertThat(event.dropped()).isFalse();
         assertThat(event.id()).isEqualTo("12345");
-        assertThat(event.name()).hasSize(100);
+        assertThat(event.name()).hasSize(EventLimits.NAME_CHARS);
         assertThat(event.type()).isEqualTo("track");
         assertThat(event.ts()).isEqualTo(NOW);
         assertThat(event.url()).isEmpty();
@@ -74,7 +75,7 @@ class NormaliseTest {
         }
         Event event = normalised("{\"id\":\"e1\",\"name\":\"buy\",\"props\":" + props + "}}");
 
-        assertThat(event.props()).hasSize(Normalise.MAX_PROPS).doesNotContainKey("nested");
+        assertThat(event.props()).hasSize(EventLimits.PROPERTIES).doesNotContainKey("nested");
     }
 
     @Test
@@ -91,5 +92,27 @@ class NormaliseTest {
 
         assertThat(event.name()).isEqualTo("pageview");
         assertThat(normalised("{\"id\":\"e2\",\"type\":\"identify\"}").name()).isEqualTo("identify");
+    }
+
+    @Test
+    void keepsIdsUpToTheLimitTheGatewayAccepts() {
+        String shared = "m".repeat(128);
+        Event first = normalised("{\"id\":\"" + shared + "-first\",\"name\":\"x\",\"userId\":\"" + "u".repeat(200)
+                + "\"}");
+        Event second = normalised("{\"id\":\"" + shared + "-second\",\"name\":\"x\"}");
+
+        assertThat(first.id()).isEqualTo(shared + "-first");
+        assertThat(second.id()).isEqualTo(shared + "-second");
+        assertThat(first.userId()).hasSize(EventLimits.ID_CHARS);
+        assertThat(normalised("{\"id\":\"" + "i".repeat(300) + "\",\"name\":\"x\"}").id())
+                .hasSize(EventLimits.ID_CHARS);
+    }
+
+    @Test
+    void readsTheTemporaryVisitorIdTheGatewayDerived() {
+        Event event = normalised("{\"id\":\"e1\",\"name\":\"x\",\"tempVisitorId\":\"~abcdefghijklmnop\"}");
+
+        assertThat(event.temporaryVisitorId()).isEqualTo("~abcdefghijklmnop");
+        assertThat(event.ip()).isEmpty();
     }
 }

@@ -57,9 +57,22 @@ class ParseUserAgentAndFilterBotsTest {
 
     @Test
     void keepsEventsThatServersPostWithHttpLibraries() {
-        for (String library : new String[] {"curl/8.5.0", "python-requests/2.31", "okhttp/4.12.0",
-                "Go-http-client/2.0", "axios/1.6.0", "Java-http-client/17.0.15"}) {
-            assertThat(parsed(library).dropped()).as(library).isFalse();
+        for (String library : new String[] {"curl/8.5.0", "python-requests/2.31", "Python-urllib/3.11",
+                "okhttp/4.12.0", "Java/17.0.2", "Java-http-client/17.0.15", "node-fetch/1.0", "axios/1.6.0",
+                "Go-http-client/2.0", "Ruby", "analytics-java/3.5.4", "analytics-node/3.0.13",
+                "analytics-python/2.3.2", "analytics-ruby/2.4.0", "undici"}) {
+            Event event = parsed(library);
+            assertThat(event.dropped()).as(library).isFalse();
+            assertThat(event.browser()).as(library).isEmpty();
+            assertThat(event.device()).as(library).isEmpty();
         }
+    }
+
+    @Test
+    void browsersAndCrawlersAreNoServerLibraries() {
+        assertThat(UserAgents.isServerLibrary(TestEvents.CHROME)).isFalse();
+        assertThat(UserAgents.isServerLibrary(TestEvents.GOOGLEBOT)).isFalse();
+        assertThat(UserAgents.isServerLibrary("Javascript-crawler/1.0")).isFalse();
+        assertThat(UserAgents.isServerLibrary("curl/8.5.0")).isTrue();
     }
 }

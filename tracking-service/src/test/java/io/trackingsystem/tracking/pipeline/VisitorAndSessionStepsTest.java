@@ -1,5 +1,6 @@
 package io.trackingsystem.tracking.pipeline;
 
+import io.trackingsystem.routes.contract.VisitorSalt;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -19,6 +20,22 @@ class VisitorAndSessionStepsTest {
     void userIdWinsOverAnonymousId() {
         assertThat(visitor("\"userId\":\"u1\",\"anonymousId\":\"a1\"", "s").visitorId()).isEqualTo("u1");
         assertThat(visitor("\"anonymousId\":\"a1\"", "s").visitorId()).isEqualTo("a1");
+    }
+
+    @Test
+    void withoutUserOrAnonymousIdTheVisitorIsTheTemporaryIdTheGatewayDerived() {
+        Event event = visitor("\"tempVisitorId\":\"~gateway-derived1\",\"userAgent\":\"UA\"", "s");
+
+        assertThat(event.visitorId()).isEqualTo("~gateway-derived1");
+        assertThat(visitor("\"anonymousId\":\"a1\",\"tempVisitorId\":\"~gateway-derived1\"", "s").visitorId())
+                .isEqualTo("a1");
+    }
+
+    @Test
+    void anEntryOfTheEarlierReleaseGetsTheIdTheGatewayNowDerivesFromTheSameAddress() {
+        Event legacy = visitor("\"ip\":\"203.0.113.9\",\"userAgent\":\"UA\"", "salt-1");
+
+        assertThat(legacy.visitorId()).isEqualTo(VisitorSalt.temporaryVisitorId("salt-1", "acc", "203.0.113.9", "UA"));
     }
 
     @Test

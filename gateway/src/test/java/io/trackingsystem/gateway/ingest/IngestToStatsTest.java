@@ -1,0 +1,136 @@
+package io.trackingsystem.gateway.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.Range;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.trackingsystem.gateway.ingest.IngestGateway.Site;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Events sent through the ingest APIs, as the dashboard's API counts them once the pipeline has run. */
+class IngestToStatsTest {
+
+    private static final String IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) "
+            + "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
+
+    private static IngestGateway product;
+
+    @BeforeAll
+    static void startProduct() throws Exception {
+        product = IngestGateway.withEveryService(Map.of("BCRYPT_COST", "10", "WORKER_THREADS", "1",
+                "TRUSTED_PROXIES", "1"));
+    }
+
+    @AfterAll
+    static void stopProduct() {
+        product.close();
+    }
+
+    @Test
+    void eventsServersPostWithHttpLibrariesAreCountedByTheBrowserTheyName() {
+        Site site = product.register();
+
+        for (String library : List.of("Python-urllib/3.11", "Java/17.0.2", "curl/8.5.0")) {
+            assertAccepted(product.post("/api/events", "{\"eventName\":\"Signup\"}", "X-API-Key", site.writeKey(),
+                    "User-Agent", library));
+        }
+        assertAccepted(product.post("/api/events", "{\"eventName\":\"pageview\",\"page\":\"/app\",\"userAgent\":\""
+                + IPHONE + "\"}", "X-API-Key", site.writeKey(), "User-Agent", "Python-urllib/3.11"));
+        assertAccepted(product.post("/v1/track", "{\"userId\":\"u-1\",\"event\":\"Signup\",\"context\":"
+                + "{\"userAgent\":\"Googlebot/2.1 (+http://www.google.com/bot.html)\"}}",
+                "Authorization", IngestGateway.basic(site.writeKey()), "User-Agent", "analytics-java/3.5.4"));
+
+        awaitEvents(site, 4);
+        assertThat(byValue(product.stats(site, "/api/stats/breakdown?dimension=device"))).containsEntry("mobile", 1);
+        assertThat(byValue(product.stats(site, "/api/stats/breakdown?dimension=eventName")))
+                .containsEntry("Signup", 3).containsEntry("pageview", 1);
+    }
+
+    @Test
+    void twoLongMessageIdsSharingTheirFirst128CharactersAreTwoEvents() {
+        Site site = product.register();
+        String shared = "m".repeat(128);
+
+        assertAccepted(product.post("/api/events", "{\"batch\":[{\"eventName\":\"e\",\"anonymousId\":\"a\","
+                + "\"messageId\":\"" + shared + "-first\"},{\"eventName\":\"e\",\"anonymousId\":\"a\","
+                + "\"messageId\":\"" + shared + "-second\"}]}", "X-API-Key", site.writeKey()));
+        assertAccepted(product.post("/v1/batch", "{\"batch\":[{\"type\":\"track\",\"userId\":\"u\",\"event\":\"s\","
+                + "\"messageId\":\"" + "s".repeat(190) + "-1\"},{\"type\":\"track\",\"userId\":\"u\",\"event\":\"s\","
+                + "\"messageId\":\"" + "s".repeat(190) + "-2\"}]}",
+                "Authorization", IngestGateway.basic(site.writeKey())));
+
+        awaitEvents(site, 4);
+    }
+
+    @Test
+    void noIpAddressReachesRedis() {
+        Site site = product.register();
+        List<String> addresses = List.of("198.51.100.23", "203.0.113.99", "192.0.2.77", "2001:db8::77");
+
+        assertAccepted(product.post("/api/events", "{\"eventName\":\"pageview\",\"page\":\"/a\"}",
+                "X-API-Key", site.writeKey(), "X-Forwarded-For", "10.0.0.1, " + addresses.get(0)));
+        assertAccepted(product.post("/api/events", "{\"eventName\":\"pageview\",\"page\":\"/b\",\"ip\":\""
+                + addresses.get(1) + "\"}", "X-API-Key", site.writeKey()));
+        assertAccepted(product.post("/v1/page", "{\"anonymousId\":\"a-1\",\"context\":{\"ip\":\"" + addresses.get(2)
+                + "\"}}", "Authorization", IngestGateway.basic(site.writeKey())));
+        assertAccepted(product.post("/v1/batch", "{\"batch\":[{\"type\":\"track\",\"userId\":\"u\",\"event\":\"e\"}]}",
+                "Authorization", IngestGateway.basic(site.writeKey()), "X-Forwarded-For", addresses.get(3)));
+
+        awaitEvents(site, 4);
+        assertThat(product.stats(site, "/api/stats/overview").get("visitors").asInt()).isEqualTo(4);
+        List<String> stored = everythingInRedis(product.redis());
+        assertThat(stored).isNotEmpty().allSatisfy(text -> assertThat(text).doesNotContain(addresses));
+    }
+
+    private static void awaitEvents(Site site, int events) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(product.stats(site, "/api/stats/overview").get("events").asInt()).isEqualTo(events));
+    }
+
+    private static void assertAccepted(java.net.http.HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 202);
+    }
+
+    private static Map<String, Integer> byValue(JsonNode breakdown) {
+        return StreamSupport.stream(breakdown.get("rows").spliterator(), false).collect(
+                Collectors.toMap(row -> row.get("value").asText(), row -> row.get("events").asInt()));
+    }
+
+    /** Every key of the database and everything stored under it, as text. */
+    private static List<String> everythingInRedis(RedisCommands<String, String> redis) {
+        List<String> stored = new ArrayList<>();
+        ScanCursor cursor = ScanCursor.INITIAL;
+        do {
+            KeyScanCursor<String> page = redis.scan(cursor, ScanArgs.Builder.limit(1000));
+            for (String key : page.getKeys()) {
+                stored.add(key);
+                switch (redis.type(key)) {
+                    case "string" -> stored.add(redis.get(key));
+                    case "hash" -> stored.add(redis.hgetall(key).toString());
+                    case "list" -> stored.addAll(redis.lrange(key, 0, -1));
+                    case "set" -> stored.addAll(redis.smembers(key));
+                    case "zset" -> stored.addAll(redis.zrange(key, 0, -1));
+                    case "stream" -> redis.xrange(key, Range.create("-", "+"))
+                            .forEach(entry -> stored.add(entry.getBody().toString()));
+                    default -> { }
+                }
+            }
+            cursor = page;
+        } while (!cursor.isFinished());
+        return stored;
+    }
+}
