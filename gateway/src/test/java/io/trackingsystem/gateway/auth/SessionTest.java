@@ -98,6 +98,26 @@ class SessionTest extends AuthSystemTest {
         assertThat(refresh(stranger.refreshToken()).status()).isEqualTo(200);
     }
 
+    /** Session ids are no secret: they travel in every access token and in live-view URLs. */
+    @Test
+    void logoutWithAnotherAccountsSessionGraftedOntoOnesOwnIdEndsNothing() {
+        Session attacker = system.register();
+        Session victim = system.register();
+        String victimSession = claim(victim.accessToken(), "sid");
+        String ownSecret = attacker.refreshToken().substring(attacker.refreshToken().lastIndexOf('.') + 1);
+
+        for (String forged : new String[]{attacker.userId() + "." + victimSession + "." + ownSecret,
+                attacker.userId() + "." + victimSession + "." + "A".repeat(43)}) {
+            assertThat(system.post("/api/auth/logout", Map.of("refreshToken", forged), attacker.accessToken())
+                    .isProblem(401)).isTrue();
+        }
+
+        assertThat(refresh(victim.refreshToken()).status()).as("the victim's session goes on").isEqualTo(200);
+        assertThat(system.get("/api/me", victim.accessToken()).status()).isEqualTo(200);
+        assertThat(system.get("/api/me", attacker.accessToken()).status())
+                .as("a refused logout ends nothing, not even the caller's session").isEqualTo(200);
+    }
+
     /** The announcement may be lost; the periodic reload must still catch the revocation. */
     @Test
     void honoursARevocationItWasNeverToldAboutWithinFiveSeconds() {
