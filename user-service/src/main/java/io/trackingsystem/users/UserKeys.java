@@ -24,6 +24,9 @@ public final class UserKeys {
      */
     public static final String REVOKED_SESSIONS = "auth:revoked-sessions";
 
+    /** STRING counter of bcrypt-costing requests in the current second, every replica together. TTL: 1 s. */
+    public static final String PASSWORD_CHECKS = "auth:password-checks";
+
     /** Channel: lines of {@code <sessionId> <refuse-until-ms>}, sent when sessions are revoked. */
     public static final String SESSIONS_REVOKED_CHANNEL = "auth.sessions-revoked";
     /** Channel: a replaced API key, so gateways evict it from their caches at once. */
@@ -61,5 +64,15 @@ public final class UserKeys {
      */
     public static String loginFailures(String normalisedEmail, String clientAddress) {
         return "auth:login-failures:" + Secrets.sha256(normalisedEmail + '\n' + clientAddress);
+    }
+
+    /** STRING counter of failed logins from one client address, any email; named by a hash. TTL: the window. */
+    public static String loginFailuresFrom(String clientAddress) {
+        return "auth:login-failures-from:" + Secrets.sha256(clientAddress);
+    }
+
+    /** STRING counter of registrations from one client address; named by a hash. TTL: the registration window. */
+    public static String registrationsFrom(String clientAddress) {
+        return "auth:registrations-from:" + Secrets.sha256(clientAddress);
     }
 }

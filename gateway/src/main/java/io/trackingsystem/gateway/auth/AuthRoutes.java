@@ -38,6 +38,7 @@ public final class AuthRoutes extends RouteBuilder {
                 .post("/api-key").to("direct:me-api-key");
 
         from("direct:auth-register").routeId("auth-register")
+                .process(clientAddress)
                 .to(USERS + "register");
 
         from("direct:auth-login").routeId("auth-login")

@@ -61,6 +61,9 @@ final class AuthSystem implements AutoCloseable {
                 "JWT_PRIVATE_KEY", privatePem,
                 "JWT_PUBLIC_KEY", publicPem,
                 "TRUSTED_PROXIES", "1"));
+        // Every test registers from one address, many times a second; the limits have tests of their own.
+        env.put("REGISTRATIONS_PER_ADDRESS", "100000");
+        env.put("PASSWORD_CHECKS_PER_SECOND", "100000");
         env.putAll(settings);
         users = UserService.create(Env.of(env)).start();
         gateway = Gateway.create(Env.of(env)).start();

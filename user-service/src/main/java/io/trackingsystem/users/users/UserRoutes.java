@@ -10,8 +10,9 @@ public final class UserRoutes extends RouteBuilder {
     private final Login login;
     private final Profile profile;
 
-    public UserRoutes(UserStore users, Passwords passwords, LoginThrottle throttle, Sessions sessions) {
-        this.registration = new Registration(users, passwords, sessions);
+    public UserRoutes(UserStore users, Passwords passwords, LoginThrottle throttle,
+                      RegistrationThrottle registrationThrottle, Sessions sessions) {
+        this.registration = new Registration(users, passwords, sessions, registrationThrottle);
         this.login = new Login(users, passwords, throttle, sessions);
         this.profile = new Profile(users, passwords, throttle, sessions);
     }
