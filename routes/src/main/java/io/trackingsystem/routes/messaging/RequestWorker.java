@@ -2,6 +2,7 @@ package io.trackingsystem.routes.messaging;
 
 import io.lettuce.core.Consumer;
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
@@ -22,22 +23,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The service's side of request/reply: reads its request stream through a consumer group, so replicas share the
- * work and each request is handled once. Entries are acknowledged and deleted after the reply is published. Entries
- * left pending by a replica that died are claimed once they have been idle for {@code claimIdle}; this replica's own
- * requests that are still queued or being handled after that long are not started a second time. Requests whose
- * caller has already given up are acknowledged without work. While it runs, it tells callers that the service is
- * alive ({@link Presence}).
+ * work. Entries are acknowledged and deleted after the reply is published. Entries pending for longer than
+ * {@code claimIdle} are claimed, whoever holds them: a replica that died, or one so busy that they still wait in
+ * its queue. Either way a request is handled at most once: a replica starts one only after winning its
+ * {@link Messaging#startedKey} with SET NX, so a claimed request that another replica has started is left to it,
+ * and one whose replica died while handling it is not run again (its caller gets no answer, rather than its effect
+ * twice). Requests whose caller has already given up are acknowledged without work. While it runs, it tells
+ * callers that the service is alive ({@link Presence}).
  */
 final class RequestWorker implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestWorker.class);
     private static final int READ_COUNT = 64;
     private static final Duration BLOCK = Duration.ofSeconds(1);
+    /** Replicas' clocks may disagree on a deadline by this much. */
+    private static final Duration STARTED_MARGIN = Duration.ofSeconds(30);
 
     private final String service;
     private final String stream;
@@ -188,6 +196,11 @@ final class RequestWorker implements Runnable {
             acknowledge(entry);
             return;
         }
+        if (!firstToStart(entry, deadline)) {
+            handling.remove(entry.getId());
+            inFlight.release();
+            return;
+        }
         ServiceConsumer handler = handlers.get(fields.getOrDefault(Envelope.OPERATION, ""));
         if (handler == null) {
             DefaultMessage message = new DefaultMessage(context);
@@ -214,6 +227,26 @@ final class RequestWorker implements Runnable {
         });
     }
 
+    /**
+     * Claims the right to run the request. The mark outlives the request's deadline, after which the entry is
+     * acknowledged unread, so it is never tried again; a Redis failure counts as losing, and the entry stays
+     * pending to be claimed later.
+     */
+    private boolean firstToStart(StreamMessage<String, String> entry, long deadline) {
+        long ttl = Math.max(0, deadline - System.currentTimeMillis()) + STARTED_MARGIN.toMillis();
+        try {
+            return "OK".equals(redis.async().set(Messaging.startedKey(service, entry.getId()), consumer.getName(),
+                    SetArgs.Builder.nx().px(ttl)).get(BLOCK.toMillis() * 5, TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.warn("Could not mark request {} of {} as started; leaving it pending: {}", entry.getId(), service,
+                    e.toString());
+            return false;
+        }
+    }
+
     private void replyAndAcknowledge(StreamMessage<String, String> entry, String replyTo, String frame) {
         redis.async().publish(replyTo, frame);
         acknowledge(entry);
@@ -235,7 +268,7 @@ final class RequestWorker implements Runnable {
         int permits = inFlight.drainPermits();
         if (permits == 0) {
             try {
-                if (!inFlight.tryAcquire(BLOCK.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (!inFlight.tryAcquire(BLOCK.toMillis(), TimeUnit.MILLISECONDS)) {
                     return 0;
                 }
                 permits = 1 + inFlight.drainPermits();
