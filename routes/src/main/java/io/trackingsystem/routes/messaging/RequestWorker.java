@@ -56,6 +56,7 @@ final class RequestWorker implements Runnable {
     private final ExecutorService executor;
     private final Semaphore inFlight;
     private final Duration claimIdle;
+    private final SealingKeyRing keys;
     private final Map<String, ServiceConsumer> handlers = new ConcurrentHashMap<>();
     /** Ids of the entries this replica has started and not yet acknowledged. */
     private final Set<String> handling = ConcurrentHashMap.newKeySet();
@@ -73,6 +74,7 @@ final class RequestWorker implements Runnable {
         this.executor = executor;
         this.inFlight = new Semaphore(maxInFlight);
         this.claimIdle = claimIdle;
+        this.keys = new SealingKeyRing(redis, service, SealingKeyRing.ROTATION);
     }
 
     void register(String operation, ServiceConsumer handler) {
@@ -81,6 +83,10 @@ final class RequestWorker implements Runnable {
 
     void unregister(String operation) {
         handlers.remove(operation);
+    }
+
+    SealingKeyRing keys() {
+        return keys;
     }
 
     boolean idle() {
@@ -98,6 +104,7 @@ final class RequestWorker implements Runnable {
         if (thread != null) {
             thread.join(BLOCK.multipliedBy(3).toMillis());
         }
+        keys.withdraw();
     }
 
     @Override
@@ -112,13 +119,18 @@ final class RequestWorker implements Runnable {
                     if (System.currentTimeMillis() >= nextBeat) {
                         presence.beat(consumer.getName());
                         nextBeat = System.currentTimeMillis() + Presence.BEAT.toMillis();
+                        keys.advertise();
                     }
                     if (System.currentTimeMillis() >= nextClaim) {
                         claimAbandoned(commands);
                         nextClaim = System.currentTimeMillis() + claimIdle.toMillis();
                     }
                     readNew(commands);
-                } catch (RuntimeException e) {
+                } catch (Exception e) {
+                    if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                        running = false;
+                    }
                     if (running) {
                         LOG.warn("Reading {} failed, retrying: {}", stream, e.toString());
                         pause();
@@ -209,9 +221,16 @@ final class RequestWorker implements Runnable {
             replyAndAcknowledge(entry, replyTo, Envelope.reply(id, message));
             return;
         }
+        if (handler.getEndpoint().isSealed() && !Envelope.isSealed(fields)) {
+            DefaultMessage message = new DefaultMessage(context);
+            Problems.write(message, Problem.of(400, "Bad Request", service + " takes operation '"
+                    + fields.get(Envelope.OPERATION) + "' only sealed, since its requests carry secrets"));
+            replyAndAcknowledge(entry, replyTo, Envelope.reply(id, message));
+            return;
+        }
         Exchange exchange = handler.createExchange(false);
         try {
-            Envelope.applyRequest(fields, exchange.getMessage());
+            Envelope.applyRequest(Envelope.opened(fields, keys::keyPair), exchange.getMessage());
         } catch (RuntimeException e) {
             Problems.write(exchange.getMessage(), Problems.from(e));
             replyAndAcknowledge(entry, replyTo, Envelope.reply(id, exchange.getMessage()));
