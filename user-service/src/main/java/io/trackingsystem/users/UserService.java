@@ -40,7 +40,7 @@ public final class UserService {
                          RegistrationThrottle registrationThrottle, SigningKey signingKey, Sessions sessions) {
 
         static Parts assemble(UserServiceConfig config, Redis redis) {
-            SigningKey key = SigningKey.from(config, redis);
+            SigningKey key = SigningKey.from(config);
             PasswordCheckBudget budget = new PasswordCheckBudget(redis, config.passwordChecksPerSecond());
             return new Parts(new UserStore(redis), new Passwords(config.bcryptCost()),
                     new LoginThrottle(redis, config.loginMaxFailures(), config.loginMaxFailuresPerAddress(),

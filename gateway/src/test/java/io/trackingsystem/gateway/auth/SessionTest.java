@@ -137,7 +137,15 @@ class SessionTest extends AuthSystemTest {
     }
 
     static String claim(String jwt, String name) {
-        String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        return part(jwt, 1, name);
+    }
+
+    static String header(String jwt, String name) {
+        return part(jwt, 0, name);
+    }
+
+    private static String part(String jwt, int index, String name) {
+        String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[index]));
         try {
             return AuthSystem.JSON.readTree(payload).path(name).asText();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -93,7 +93,16 @@ final class RequestWorker implements Runnable {
         return handlers.isEmpty();
     }
 
+    /** Advertises this replica's key before it reads, so that a started service can be sent sealed requests. */
     void start() {
+        try {
+            keys.advertise();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.warn("Could not advertise the sealing key of {} yet; retrying each second: {}", service, e.toString());
+        }
         thread = new Thread(this, "requests-" + service);
         thread.setDaemon(true);
         thread.start();

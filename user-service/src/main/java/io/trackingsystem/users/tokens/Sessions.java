@@ -157,6 +157,10 @@ public final class Sessions {
         await(redis.async().zrem(UserKeys.sessionsOf(userId), sessionIds.toArray(String[]::new)));
     }
 
+    public Duration accessTokenLifetime() {
+        return accessTokens.ttl();
+    }
+
     private static ProblemException invalidToken() {
         return ProblemException.unauthorized("The refresh token is not valid");
     }

@@ -19,16 +19,16 @@ public final class UserRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("service:user-service?operation=register").routeId("register")
+        from("service:user-service?operation=register&sealed=true").routeId("register")
                 .process(registration);
 
-        from("service:user-service?operation=login").routeId("login")
+        from("service:user-service?operation=login&sealed=true").routeId("login")
                 .process(login);
 
         from("service:user-service?operation=me").routeId("me")
                 .process(profile::show);
 
-        from("service:user-service?operation=updateMe").routeId("update-me")
+        from("service:user-service?operation=updateMe&sealed=true").routeId("update-me")
                 .process(profile::update);
     }
 }
