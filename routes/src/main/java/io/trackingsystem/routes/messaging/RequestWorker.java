@@ -37,7 +37,8 @@ import java.util.concurrent.TimeoutException;
  * {@link Messaging#startedKey} with SET NX, so a claimed request that another replica has started is left to it,
  * and one whose replica died while handling it is not run again (its caller gets no answer, rather than its effect
  * twice). Requests whose caller has already given up are acknowledged without work. While it runs, it tells
- * callers that the service is alive ({@link Presence}).
+ * callers that the service is alive ({@link Presence}) and advertises the key that sealed requests are sent to
+ * ({@link SealingKeyRing}); an operation declared sealed is refused unsealed.
  */
 final class RequestWorker implements Runnable {
 
