@@ -2,7 +2,6 @@ package io.trackingsystem.routes.messaging;
 
 import io.lettuce.core.Consumer;
 import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.SetArgs;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
@@ -23,20 +22,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The service's side of request/reply: reads its request stream through a consumer group, so replicas share the
  * work. Entries are acknowledged and deleted after the reply is published. Entries pending for longer than
  * {@code claimIdle} are claimed, whoever holds them: a replica that died, or one so busy that they still wait in
- * its queue. Either way a request is handled at most once: a replica starts one only after winning its
- * {@link Messaging#startedKey} with SET NX, so a claimed request that another replica has started is left to it,
- * and one whose replica died while handling it is not run again (its caller gets no answer, rather than its effect
- * twice). Requests whose caller has already given up are acknowledged without work. While it runs, it tells
+ * its queue. Either way a request is handled at most once ({@link StartMarks}): a claimed request that another
+ * replica has started is left to it, and one whose replica died while handling it is not run again (its caller gets
+ * no answer, rather than its effect twice). Requests whose caller has already given up are acknowledged without work. While it runs, it tells
  * callers that the service is alive ({@link Presence}) and advertises the key that sealed requests are sent to
  * ({@link SealingKeyRing}); an operation declared sealed is refused unsealed.
  */
@@ -45,8 +41,6 @@ final class RequestWorker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(RequestWorker.class);
     private static final int READ_COUNT = 64;
     private static final Duration BLOCK = Duration.ofSeconds(1);
-    /** Replicas' clocks may disagree on a deadline by this much. */
-    private static final Duration STARTED_MARGIN = Duration.ofSeconds(30);
 
     private final String service;
     private final String stream;
@@ -58,6 +52,7 @@ final class RequestWorker implements Runnable {
     private final Semaphore inFlight;
     private final Duration claimIdle;
     private final SealingKeyRing keys;
+    private final StartMarks starts;
     private final Map<String, ServiceConsumer> handlers = new ConcurrentHashMap<>();
     /** Ids of the entries this replica has started and not yet acknowledged. */
     private final Set<String> handling = ConcurrentHashMap.newKeySet();
@@ -76,6 +71,7 @@ final class RequestWorker implements Runnable {
         this.inFlight = new Semaphore(maxInFlight);
         this.claimIdle = claimIdle;
         this.keys = new SealingKeyRing(redis, service, SealingKeyRing.ROTATION);
+        this.starts = new StartMarks(redis, service, instanceId);
     }
 
     void register(String operation, ServiceConsumer handler) {
@@ -218,24 +214,20 @@ final class RequestWorker implements Runnable {
             acknowledge(entry);
             return;
         }
-        if (!firstToStart(entry, deadline)) {
+        if (!starts.claim(entry.getId(), deadline)) {
             handling.remove(entry.getId());
             inFlight.release();
             return;
         }
         ServiceConsumer handler = handlers.get(fields.getOrDefault(Envelope.OPERATION, ""));
         if (handler == null) {
-            DefaultMessage message = new DefaultMessage(context);
-            Problems.write(message, Problem.of(404, "Not Found",
+            refuse(entry, replyTo, id, Problem.of(404, "Not Found",
                     service + " has no operation '" + fields.get(Envelope.OPERATION) + "'"));
-            replyAndAcknowledge(entry, replyTo, Envelope.reply(id, message));
             return;
         }
         if (handler.getEndpoint().isSealed() && !Envelope.isSealed(fields)) {
-            DefaultMessage message = new DefaultMessage(context);
-            Problems.write(message, Problem.of(400, "Bad Request", service + " takes operation '"
+            refuse(entry, replyTo, id, Problem.of(400, "Bad Request", service + " takes operation '"
                     + fields.get(Envelope.OPERATION) + "' only sealed, since its requests carry secrets"));
-            replyAndAcknowledge(entry, replyTo, Envelope.reply(id, message));
             return;
         }
         Exchange exchange = handler.createExchange(false);
@@ -256,24 +248,10 @@ final class RequestWorker implements Runnable {
         });
     }
 
-    /**
-     * Claims the right to run the request. The mark outlives the request's deadline, after which the entry is
-     * acknowledged unread, so it is never tried again; a Redis failure counts as losing, and the entry stays
-     * pending to be claimed later.
-     */
-    private boolean firstToStart(StreamMessage<String, String> entry, long deadline) {
-        long ttl = Math.max(0, deadline - System.currentTimeMillis()) + STARTED_MARGIN.toMillis();
-        try {
-            return "OK".equals(redis.async().set(Messaging.startedKey(service, entry.getId()), consumer.getName(),
-                    SetArgs.Builder.nx().px(ttl)).get(BLOCK.toMillis() * 5, TimeUnit.MILLISECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            LOG.warn("Could not mark request {} of {} as started; leaving it pending: {}", entry.getId(), service,
-                    e.toString());
-            return false;
-        }
+    private void refuse(StreamMessage<String, String> entry, String replyTo, String id, Problem problem) {
+        DefaultMessage message = new DefaultMessage(context);
+        Problems.write(message, problem);
+        replyAndAcknowledge(entry, replyTo, Envelope.reply(id, message));
     }
 
     private void replyAndAcknowledge(StreamMessage<String, String> entry, String replyTo, String frame) {
