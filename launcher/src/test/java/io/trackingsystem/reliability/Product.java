@@ -31,6 +31,9 @@ final class Product implements AutoCloseable {
                 "MANAGEMENT_PORT", "0",
                 "BCRYPT_COST", "10",
                 "INGEST_RATE_LIMIT_PER_SECOND", "0"));
+        // Every test registers from one address, many times a second.
+        env.put("REGISTRATIONS_PER_ADDRESS", "100000");
+        env.put("PASSWORD_CHECKS_PER_SECOND", "100000");
         env.putAll(settings);
     }
 

@@ -9,7 +9,9 @@ import io.trackingsystem.users.tokens.Sessions;
 import io.trackingsystem.users.tokens.SigningKey;
 import io.trackingsystem.users.tokens.TokenRoutes;
 import io.trackingsystem.users.users.LoginThrottle;
+import io.trackingsystem.users.users.PasswordCheckBudget;
 import io.trackingsystem.users.users.Passwords;
+import io.trackingsystem.users.users.RegistrationThrottle;
 import io.trackingsystem.users.users.UserRoutes;
 import io.trackingsystem.users.users.UserStore;
 
@@ -34,18 +36,23 @@ public final class UserService {
     }
 
     /** The building blocks the feature routes share, made once Redis is connected. */
-    private record Parts(UserStore users, Passwords passwords, LoginThrottle throttle, SigningKey signingKey,
-                         Sessions sessions) {
+    private record Parts(UserStore users, Passwords passwords, LoginThrottle throttle,
+                         RegistrationThrottle registrationThrottle, SigningKey signingKey, Sessions sessions) {
 
         static Parts assemble(UserServiceConfig config, Redis redis) {
-            SigningKey key = SigningKey.from(config, redis);
+            SigningKey key = SigningKey.from(config);
+            PasswordCheckBudget budget = new PasswordCheckBudget(redis, config.passwordChecksPerSecond());
             return new Parts(new UserStore(redis), new Passwords(config.bcryptCost()),
-                    new LoginThrottle(redis, config.loginMaxFailures(), config.loginFailureWindow()), key,
+                    new LoginThrottle(redis, config.loginMaxFailures(), config.loginMaxFailuresPerAddress(),
+                            config.loginFailureWindow(), budget),
+                    new RegistrationThrottle(redis, config.registrationsPerAddress(), config.registrationWindow(),
+                            budget),
+                    key,
                     new Sessions(redis, new AccessTokens(key, config.accessTokenTtl()), config.refreshTokenTtl()));
         }
 
         UserRoutes userRoutes() {
-            return new UserRoutes(users, passwords, throttle, sessions);
+            return new UserRoutes(users, passwords, throttle, registrationThrottle, sessions);
         }
 
         TokenRoutes tokenRoutes(Redis redis) {

@@ -22,10 +22,19 @@ import java.util.Optional;
  *                          before further attempts answer 429
  * @param loginFailureWindow {@code LOGIN_FAILURE_WINDOW_SECONDS}, default 900: how long failures are counted,
  *                          from the first one
+ * @param loginMaxFailuresPerAddress {@code LOGIN_MAX_FAILURES_PER_ADDRESS}, default 100: failed logins from one
+ *                          client address, whatever the email, within the same window
+ * @param registrationsPerAddress {@code REGISTRATIONS_PER_ADDRESS}, default 20: registrations from one client
+ *                          address within {@code REGISTRATION_WINDOW_SECONDS}
+ * @param registrationWindow {@code REGISTRATION_WINDOW_SECONDS}, default 3600
+ * @param passwordChecksPerSecond {@code PASSWORD_CHECKS_PER_SECOND}, default 10: sign-ins, registrations and
+ *                          password changes per second, all addresses and replicas together (each costs a bcrypt)
  */
 public record UserServiceConfig(CommonConfig common, Optional<String> jwtPrivateKey, Optional<String> jwtPublicKey,
                                 Duration accessTokenTtl, Duration refreshTokenTtl, int bcryptCost,
-                                int loginMaxFailures, Duration loginFailureWindow) {
+                                int loginMaxFailures, Duration loginFailureWindow, int loginMaxFailuresPerAddress,
+                                int registrationsPerAddress, Duration registrationWindow,
+                                int passwordChecksPerSecond) {
 
     public UserServiceConfig {
         if (jwtPrivateKey.isPresent() != jwtPublicKey.isPresent()) {
@@ -39,6 +48,10 @@ public record UserServiceConfig(CommonConfig common, Optional<String> jwtPrivate
         }
         atLeast("LOGIN_MAX_FAILURES", loginMaxFailures, 1);
         atLeast("LOGIN_FAILURE_WINDOW_SECONDS", loginFailureWindow.toSeconds(), 1);
+        atLeast("LOGIN_MAX_FAILURES_PER_ADDRESS", loginMaxFailuresPerAddress, 1);
+        atLeast("REGISTRATIONS_PER_ADDRESS", registrationsPerAddress, 1);
+        atLeast("REGISTRATION_WINDOW_SECONDS", registrationWindow.toSeconds(), 1);
+        atLeast("PASSWORD_CHECKS_PER_SECOND", passwordChecksPerSecond, 1);
     }
 
     public static UserServiceConfig from(Env env) {
@@ -50,7 +63,11 @@ public record UserServiceConfig(CommonConfig common, Optional<String> jwtPrivate
                 Duration.ofDays(env.number("REFRESH_TOKEN_TTL_DAYS", 30)),
                 env.integer("BCRYPT_COST", 12),
                 env.integer("LOGIN_MAX_FAILURES", 10),
-                Duration.ofSeconds(env.number("LOGIN_FAILURE_WINDOW_SECONDS", 900)));
+                Duration.ofSeconds(env.number("LOGIN_FAILURE_WINDOW_SECONDS", 900)),
+                env.integer("LOGIN_MAX_FAILURES_PER_ADDRESS", 100),
+                env.integer("REGISTRATIONS_PER_ADDRESS", 20),
+                Duration.ofSeconds(env.number("REGISTRATION_WINDOW_SECONDS", 3600)),
+                env.integer("PASSWORD_CHECKS_PER_SECOND", 10));
     }
 
     private static void atLeast(String name, long value, long minimum) {

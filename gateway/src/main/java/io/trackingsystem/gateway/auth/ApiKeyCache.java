@@ -22,8 +22,8 @@ public final class ApiKeyCache {
 
     /** Carries a revoked API key to every gateway. */
     public static final String REVOKED_CHANNEL = "api-keys.revoked";
-    /** The user-service operation that answers a key with its account id, or 404. */
-    public static final String RESOLVE = "service:user-service?operation=resolveApiKey";
+    /** The user-service operation that answers a key with its account id, or 404; sealed, as it carries the key. */
+    public static final String RESOLVE = "service:user-service?operation=resolveApiKey&sealed=true";
 
     private static final String BEAN = "apiKeyCache";
     private static final Duration FRESH = Duration.ofSeconds(3);

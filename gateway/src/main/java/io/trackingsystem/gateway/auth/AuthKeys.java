@@ -6,8 +6,6 @@ package io.trackingsystem.gateway.auth;
  */
 final class AuthKeys {
 
-    /** HASH key id → PEM public key (EC P-256, X.509) that verifies access tokens. */
-    static final String PUBLIC_KEYS = "auth:jwt:public-keys";
     /** ZSET session id → epoch ms until which access tokens of that session must be refused. */
     static final String REVOKED_SESSIONS = "auth:revoked-sessions";
     /** Channel: lines of {@code <sessionId> <refuse-until-ms>}, sent as sessions are revoked. */

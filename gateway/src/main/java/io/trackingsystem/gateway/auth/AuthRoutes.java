@@ -12,6 +12,8 @@ import org.apache.camel.builder.RouteBuilder;
 public final class AuthRoutes extends RouteBuilder {
 
     private static final String USERS = "service:user-service?operation=";
+    /** Their requests carry passwords or refresh tokens, so they travel sealed to the user-service's replicas. */
+    private static final String SEALED = "&sealed=true";
     /** Header naming the session of the token a logout was sent with, as the user-service reads it. */
     private static final String SESSION_HEADER = "X-Session-Id";
 
@@ -38,19 +40,20 @@ public final class AuthRoutes extends RouteBuilder {
                 .post("/api-key").to("direct:me-api-key");
 
         from("direct:auth-register").routeId("auth-register")
-                .to(USERS + "register");
+                .process(clientAddress)
+                .to(USERS + "register" + SEALED);
 
         from("direct:auth-login").routeId("auth-login")
                 .process(clientAddress)
-                .to(USERS + "login");
+                .to(USERS + "login" + SEALED);
 
         from("direct:auth-refresh").routeId("auth-refresh")
-                .to(USERS + "refresh");
+                .to(USERS + "refresh" + SEALED);
 
         from("direct:auth-logout").routeId("auth-logout")
                 .process(bearer)
                 .process(AuthRoutes::forwardSession)
-                .to(USERS + "logout");
+                .to(USERS + "logout" + SEALED);
 
         from("direct:me").routeId("me")
                 .process(bearer)
@@ -59,7 +62,7 @@ public final class AuthRoutes extends RouteBuilder {
         from("direct:me-update").routeId("me-update")
                 .process(bearer)
                 .process(clientAddress)
-                .to(USERS + "updateMe");
+                .to(USERS + "updateMe" + SEALED);
 
         from("direct:me-api-key").routeId("me-api-key")
                 .process(bearer)

@@ -3,6 +3,7 @@ package io.trackingsystem.gateway.auth;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScoredValue;
+import io.trackingsystem.routes.contract.AccessTokenKeys;
 import io.trackingsystem.routes.redis.Redis;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
@@ -16,16 +17,19 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What a gateway needs to verify access tokens without asking anyone: the user-service's public keys and the
- * revoked sessions, both kept in memory. Announcements on {@link AuthKeys#SESSIONS_REVOKED_CHANNEL} take effect at
- * once; a reload from Redis every {@link #RELOAD} catches anything a lost announcement or a restart missed, which
- * bounds how long a revoked token can still pass.
+ * What a gateway needs to verify access tokens without asking anyone: the public keys of every user-service replica
+ * and the revoked sessions, both kept in memory; a token signed with a key not known yet has the keys read again.
+ * Announcements on {@link AuthKeys#SESSIONS_REVOKED_CHANNEL} take effect at once; a reload from Redis every
+ * {@link #RELOAD} catches anything a lost announcement or a restart missed, which bounds how long a revoked token
+ * can still pass.
  */
 final class TokenTrust extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenTrust.class);
     private static final String BEAN = "tokenTrust";
     static final Duration RELOAD = Duration.ofSeconds(2);
+    /** How long a request whose token names an unknown key waits for the keys to be read again. */
+    private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(1);
 
     private final CamelContext context;
     private final Redis redis;
@@ -37,6 +41,7 @@ final class TokenTrust extends ServiceSupport {
     private TokenTrust(CamelContext context, Redis redis) {
         this.context = context;
         this.redis = redis;
+        keys.lookUpWith(this::reloadKeys);
     }
 
     /** The context's one instance, started with the context. */
@@ -81,9 +86,22 @@ final class TokenTrust extends ServiceSupport {
         }
     }
 
+    /** The published keys alone, for a token whose key is not known yet; failures keep the last keys. */
+    private void reloadKeys() {
+        try {
+            keys.replaceWith(redis.async().hgetall(AccessTokenKeys.PUBLIC_KEYS)
+                    .get(LOOKUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.debug("Could not look up token keys: {}", e.toString());
+        }
+    }
+
     void reload() {
         try {
-            RedisFuture<Map<String, String>> published = redis.async().hgetall(AuthKeys.PUBLIC_KEYS);
+            RedisFuture<Map<String, String>> published = redis.async().hgetall(AccessTokenKeys.PUBLIC_KEYS);
             RedisFuture<List<ScoredValue<String>>> listed = redis.async().zrangebyscoreWithScores(
                     AuthKeys.REVOKED_SESSIONS, Range.create((double) System.currentTimeMillis(),
                             Double.POSITIVE_INFINITY));

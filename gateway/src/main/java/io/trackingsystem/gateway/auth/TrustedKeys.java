@@ -5,6 +5,7 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,12 +17,43 @@ import java.util.Optional;
  */
 final class TrustedKeys {
 
+    /** Unknown ids look the keys up again at most this often, so forged ids cannot make every request a read. */
+    static final Duration LOOKUP_INTERVAL = Duration.ofMillis(500);
+
     private volatile Map<String, PublicKey> keys = Map.of();
     /** Parsed keys by PEM, so a periodic reload of unchanged keys parses nothing. */
     private volatile Map<String, PublicKey> parsed = Map.of();
+    private volatile Runnable lookup = () -> { };
+    private long lookedUpAt;
 
+    /**
+     * The key published under {@code keyId}. An id not known yet is looked up at once: a user-service replica that
+     * has just started signs with a key of its own, and its first tokens come back before the periodic reload.
+     */
     Optional<PublicKey> find(String keyId) {
-        return keyId == null ? Optional.empty() : Optional.ofNullable(keys.get(keyId));
+        if (keyId == null) {
+            return Optional.empty();
+        }
+        PublicKey key = keys.get(keyId);
+        if (key == null && lookUpAgain()) {
+            key = keys.get(keyId);
+        }
+        return Optional.ofNullable(key);
+    }
+
+    /** What {@link #find} runs to look keys up again; it should call {@link #replaceWith}. */
+    void lookUpWith(Runnable lookup) {
+        this.lookup = lookup;
+    }
+
+    private synchronized boolean lookUpAgain() {
+        long now = System.currentTimeMillis();
+        if (now - lookedUpAt < LOOKUP_INTERVAL.toMillis()) {
+            return false;
+        }
+        lookedUpAt = now;
+        lookup.run();
+        return true;
     }
 
     int size() {

@@ -44,6 +44,7 @@ final class AuthSystem implements AutoCloseable {
     final CamelService users;
     final CamelService gateway;
     private final int port;
+    private final Map<String, String> env;
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -61,7 +62,11 @@ final class AuthSystem implements AutoCloseable {
                 "JWT_PRIVATE_KEY", privatePem,
                 "JWT_PUBLIC_KEY", publicPem,
                 "TRUSTED_PROXIES", "1"));
+        // Every test registers from one address, many times a second; the limits have tests of their own.
+        env.put("REGISTRATIONS_PER_ADDRESS", "100000");
+        env.put("PASSWORD_CHECKS_PER_SECOND", "100000");
         env.putAll(settings);
+        this.env = Map.copyOf(env);
         users = UserService.create(Env.of(env)).start();
         gateway = Gateway.create(Env.of(env)).start();
         base = URI.create("http://127.0.0.1:" + port);
@@ -75,6 +80,11 @@ final class AuthSystem implements AutoCloseable {
     static AuthSystem start(Map<String, String> settings) throws Exception {
         RedisFixture.flush();
         return new AuthSystem(settings);
+    }
+
+    /** Another user-service replica with the same settings; the caller closes it. */
+    CamelService startUserService() throws Exception {
+        return UserService.create(Env.of(env)).start();
     }
 
     int gatewayPort() {

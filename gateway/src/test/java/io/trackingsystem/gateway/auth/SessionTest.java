@@ -98,6 +98,26 @@ class SessionTest extends AuthSystemTest {
         assertThat(refresh(stranger.refreshToken()).status()).isEqualTo(200);
     }
 
+    /** Session ids are no secret: they travel in every access token and in live-view URLs. */
+    @Test
+    void logoutWithAnotherAccountsSessionGraftedOntoOnesOwnIdEndsNothing() {
+        Session attacker = system.register();
+        Session victim = system.register();
+        String victimSession = claim(victim.accessToken(), "sid");
+        String ownSecret = attacker.refreshToken().substring(attacker.refreshToken().lastIndexOf('.') + 1);
+
+        for (String forged : new String[]{attacker.userId() + "." + victimSession + "." + ownSecret,
+                attacker.userId() + "." + victimSession + "." + "A".repeat(43)}) {
+            assertThat(system.post("/api/auth/logout", Map.of("refreshToken", forged), attacker.accessToken())
+                    .isProblem(401)).isTrue();
+        }
+
+        assertThat(refresh(victim.refreshToken()).status()).as("the victim's session goes on").isEqualTo(200);
+        assertThat(system.get("/api/me", victim.accessToken()).status()).isEqualTo(200);
+        assertThat(system.get("/api/me", attacker.accessToken()).status())
+                .as("a refused logout ends nothing, not even the caller's session").isEqualTo(200);
+    }
+
     /** The announcement may be lost; the periodic reload must still catch the revocation. */
     @Test
     void honoursARevocationItWasNeverToldAboutWithinFiveSeconds() {
@@ -117,7 +137,15 @@ class SessionTest extends AuthSystemTest {
     }
 
     static String claim(String jwt, String name) {
-        String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        return part(jwt, 1, name);
+    }
+
+    static String header(String jwt, String name) {
+        return part(jwt, 0, name);
+    }
+
+    private static String part(String jwt, int index, String name) {
+        String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[index]));
         try {
             return AuthSystem.JSON.readTree(payload).path(name).asText();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -48,6 +48,9 @@ final class AnalyticsSystem implements AutoCloseable {
                 "BCRYPT_COST", "10",
                 "WORKER_THREADS", "1",
                 "INGEST_RATE_LIMIT_PER_SECOND", "0"));
+        // Every test registers from one address, many times a second.
+        env.put("REGISTRATIONS_PER_ADDRESS", "100000");
+        env.put("PASSWORD_CHECKS_PER_SECOND", "100000");
         env.putAll(settings);
         users = UserService.create(Env.of(env)).start();
         tracking = TrackingService.create(Env.of(env)).start();

@@ -5,15 +5,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import io.trackingsystem.routes.problem.ProblemException;
+
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The wire format of request/reply. A request is one stream entry; a reply is one pub/sub message framed as
- * {@code id \n status \n headers-json \n body}, so the body travels as it is, unescaped.
+ * {@code id \n status \n headers-json \n body}, so the body travels as it is, unescaped. A sealed request carries
+ * its headers and body only inside {@link #SEALED} ({@link SealedBox}), so no secret in them is ever written to the
+ * stream, and from there to the append-only file; replies are never stored, since Redis persists no pub/sub.
  */
 final class Envelope {
 
@@ -24,6 +33,7 @@ final class Envelope {
     static final String PRINCIPAL = "principal";
     static final String HEADERS = "headers";
     static final String BODY = "body";
+    static final String SEALED = "sealed";
 
     /** Credentials and transport details never travel to a service. */
     private static final Set<String> WITHHELD = Set.of("authorization", "cookie", "x-api-key", "host",
@@ -55,6 +65,42 @@ final class Envelope {
         String body = exchange.getMessage().getBody(String.class);
         fields.put(BODY, body == null ? "" : body);
         return fields;
+    }
+
+    /** Replaces the request's headers and body by a box that only the recipients can open. */
+    static void seal(Map<String, String> fields, List<SealedBox.Recipient> recipients) {
+        String content = fields.remove(HEADERS) + '\n' + fields.remove(BODY);
+        fields.put(SEALED, SealedBox.seal(content.getBytes(StandardCharsets.UTF_8), associated(fields), recipients));
+    }
+
+    static boolean isSealed(Map<String, String> fields) {
+        return fields.containsKey(SEALED);
+    }
+
+    /**
+     * The request with its headers and body back in the clear, when it was sealed; 503 when none of the keys it
+     * was sealed to is held here any more (its replicas have stopped), so the caller may send it again.
+     */
+    static Map<String, String> opened(Map<String, String> fields, Function<String, Optional<KeyPair>> keys) {
+        if (!isSealed(fields)) {
+            return fields;
+        }
+        String content = SealedBox.open(fields.get(SEALED), associated(fields), keys)
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+                .orElseThrow(() -> ProblemException.unavailable(
+                        "The request was sealed for replicas that have stopped; send it again", 1));
+        int newline = content.indexOf('\n');
+        Map<String, String> opened = new LinkedHashMap<>(fields);
+        opened.remove(SEALED);
+        opened.put(HEADERS, content.substring(0, newline));
+        opened.put(BODY, content.substring(newline + 1));
+        return opened;
+    }
+
+    /** The clear fields, bound to the box: none can be changed without the box failing to open. */
+    private static byte[] associated(Map<String, String> fields) {
+        return String.join("\n", fields.get(ID), fields.get(REPLY_TO), fields.get(DEADLINE), fields.get(OPERATION),
+                fields.getOrDefault(PRINCIPAL, "")).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Fills a service-side message from a request entry; the principal comes only from its own field. */

@@ -34,6 +34,14 @@ public final class Messaging {
         return "rpc:{" + service + "}:seen";
     }
 
+    /**
+     * STRING set with NX by the replica that starts handling a request, so no other replica ever starts it too.
+     * Owner: the service's request workers. TTL: until the request's deadline, plus a margin for clocks apart.
+     */
+    static String startedKey(String service, String entryId) {
+        return "rpc:{" + service + "}:started:" + entryId;
+    }
+
     /** The pub/sub channel on which one caller instance receives its replies. */
     public static String replyChannel(String instanceId) {
         return "rpc:replies:" + instanceId;

@@ -24,14 +24,17 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The service's side of request/reply: reads its request stream through a consumer group, so replicas share the
- * work and each request is handled once. Entries are acknowledged and deleted after the reply is published. Entries
- * left pending by a replica that died are claimed once they have been idle for {@code claimIdle}; this replica's own
- * requests that are still queued or being handled after that long are not started a second time. Requests whose
- * caller has already given up are acknowledged without work. While it runs, it tells callers that the service is
- * alive ({@link Presence}).
+ * work. Entries are acknowledged and deleted after the reply is published. Entries pending for longer than
+ * {@code claimIdle} are claimed, whoever holds them: a replica that died, or one so busy that they still wait in
+ * its queue. Either way a request is handled at most once ({@link StartMarks}): a claimed request that another
+ * replica has started is left to it, and one whose replica died while handling it is not run again (its caller gets
+ * no answer, rather than its effect twice). Requests whose caller has already given up are acknowledged without work. While it runs, it tells
+ * callers that the service is alive ({@link Presence}) and advertises the key that sealed requests are sent to
+ * ({@link SealingKeyRing}); an operation declared sealed is refused unsealed.
  */
 final class RequestWorker implements Runnable {
 
@@ -48,6 +51,8 @@ final class RequestWorker implements Runnable {
     private final ExecutorService executor;
     private final Semaphore inFlight;
     private final Duration claimIdle;
+    private final SealingKeyRing keys;
+    private final StartMarks starts;
     private final Map<String, ServiceConsumer> handlers = new ConcurrentHashMap<>();
     /** Ids of the entries this replica has started and not yet acknowledged. */
     private final Set<String> handling = ConcurrentHashMap.newKeySet();
@@ -65,6 +70,8 @@ final class RequestWorker implements Runnable {
         this.executor = executor;
         this.inFlight = new Semaphore(maxInFlight);
         this.claimIdle = claimIdle;
+        this.keys = new SealingKeyRing(redis, service, SealingKeyRing.ROTATION);
+        this.starts = new StartMarks(redis, service, instanceId);
     }
 
     void register(String operation, ServiceConsumer handler) {
@@ -75,11 +82,24 @@ final class RequestWorker implements Runnable {
         handlers.remove(operation);
     }
 
+    SealingKeyRing keys() {
+        return keys;
+    }
+
     boolean idle() {
         return handlers.isEmpty();
     }
 
+    /** Advertises this replica's key before it reads, so that a started service can be sent sealed requests. */
     void start() {
+        try {
+            keys.advertise();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.warn("Could not advertise the sealing key of {} yet; retrying each second: {}", service, e.toString());
+        }
         thread = new Thread(this, "requests-" + service);
         thread.setDaemon(true);
         thread.start();
@@ -90,6 +110,7 @@ final class RequestWorker implements Runnable {
         if (thread != null) {
             thread.join(BLOCK.multipliedBy(3).toMillis());
         }
+        keys.withdraw();
     }
 
     @Override
@@ -104,13 +125,18 @@ final class RequestWorker implements Runnable {
                     if (System.currentTimeMillis() >= nextBeat) {
                         presence.beat(consumer.getName());
                         nextBeat = System.currentTimeMillis() + Presence.BEAT.toMillis();
+                        keys.advertise();
                     }
                     if (System.currentTimeMillis() >= nextClaim) {
                         claimAbandoned(commands);
                         nextClaim = System.currentTimeMillis() + claimIdle.toMillis();
                     }
                     readNew(commands);
-                } catch (RuntimeException e) {
+                } catch (Exception e) {
+                    if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                        running = false;
+                    }
                     if (running) {
                         LOG.warn("Reading {} failed, retrying: {}", stream, e.toString());
                         pause();
@@ -188,17 +214,25 @@ final class RequestWorker implements Runnable {
             acknowledge(entry);
             return;
         }
+        if (!starts.claim(entry.getId(), deadline)) {
+            handling.remove(entry.getId());
+            inFlight.release();
+            return;
+        }
         ServiceConsumer handler = handlers.get(fields.getOrDefault(Envelope.OPERATION, ""));
         if (handler == null) {
-            DefaultMessage message = new DefaultMessage(context);
-            Problems.write(message, Problem.of(404, "Not Found",
+            refuse(entry, replyTo, id, Problem.of(404, "Not Found",
                     service + " has no operation '" + fields.get(Envelope.OPERATION) + "'"));
-            replyAndAcknowledge(entry, replyTo, Envelope.reply(id, message));
+            return;
+        }
+        if (handler.getEndpoint().isSealed() && !Envelope.isSealed(fields)) {
+            refuse(entry, replyTo, id, Problem.of(400, "Bad Request", service + " takes operation '"
+                    + fields.get(Envelope.OPERATION) + "' only sealed, since its requests carry secrets"));
             return;
         }
         Exchange exchange = handler.createExchange(false);
         try {
-            Envelope.applyRequest(fields, exchange.getMessage());
+            Envelope.applyRequest(Envelope.opened(fields, keys::keyPair), exchange.getMessage());
         } catch (RuntimeException e) {
             Problems.write(exchange.getMessage(), Problems.from(e));
             replyAndAcknowledge(entry, replyTo, Envelope.reply(id, exchange.getMessage()));
@@ -212,6 +246,12 @@ final class RequestWorker implements Runnable {
             replyAndAcknowledge(entry, replyTo, Envelope.reply(id, exchange.getMessage()));
             handler.releaseExchange(exchange, false);
         });
+    }
+
+    private void refuse(StreamMessage<String, String> entry, String replyTo, String id, Problem problem) {
+        DefaultMessage message = new DefaultMessage(context);
+        Problems.write(message, problem);
+        replyAndAcknowledge(entry, replyTo, Envelope.reply(id, message));
     }
 
     private void replyAndAcknowledge(StreamMessage<String, String> entry, String replyTo, String frame) {
@@ -235,7 +275,7 @@ final class RequestWorker implements Runnable {
         int permits = inFlight.drainPermits();
         if (permits == 0) {
             try {
-                if (!inFlight.tryAcquire(BLOCK.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (!inFlight.tryAcquire(BLOCK.toMillis(), TimeUnit.MILLISECONDS)) {
                     return 0;
                 }
                 permits = 1 + inFlight.drainPermits();

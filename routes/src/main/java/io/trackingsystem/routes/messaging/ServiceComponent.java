@@ -26,6 +26,7 @@ public final class ServiceComponent extends DefaultComponent {
     private final CommonConfig config;
     private final Map<String, RequestWorker> workers = new HashMap<>();
     private final Map<String, Presence> presences = new ConcurrentHashMap<>();
+    private final Map<String, SealingKeyDirectory> sealingKeys = new ConcurrentHashMap<>();
     private Replies replies;
     private ExecutorService executor;
 
@@ -56,6 +57,16 @@ public final class ServiceComponent extends DefaultComponent {
     /** Whether {@code service} has a live instance; shared by this context's callers and answerers of it. */
     Presence presence(String service) {
         return presences.computeIfAbsent(service, name -> new Presence(redis.async(), name));
+    }
+
+    /** The keys that {@code service}'s live replicas open sealed requests with. */
+    SealingKeyDirectory sealingKeys(String service) {
+        return sealingKeys.computeIfAbsent(service, name -> new SealingKeyDirectory(redis.async(), name));
+    }
+
+    /** This instance's own keys for opening requests to {@code service}, while it answers any; for tests. */
+    synchronized SealingKeyRing keyRing(String service) {
+        return workers.get(service).keys();
     }
 
     synchronized Replies replies() {

@@ -6,8 +6,10 @@ import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * {@code service:<name>?operation=<op>}. Options: {@code timeout} (ms, producer; default REQUEST_TIMEOUT_MS) and
- * {@code concurrency} (consumer; requests handled at once per instance, default 16).
+ * {@code service:<name>?operation=<op>}. Options: {@code timeout} (ms, producer; default REQUEST_TIMEOUT_MS),
+ * {@code concurrency} (consumer; requests handled at once per instance, default 16) and {@code sealed} (both
+ * sides, for operations whose requests carry secrets: the caller seals headers and body to the live replicas'
+ * keys, and the service refuses the operation unsealed).
  */
 public final class ServiceEndpoint extends DefaultEndpoint {
 
@@ -15,6 +17,7 @@ public final class ServiceEndpoint extends DefaultEndpoint {
     private String operation;
     private long timeout;
     private int concurrency = 16;
+    private boolean sealed;
 
     ServiceEndpoint(String uri, ServiceComponent component, String service) {
         super(uri, component);
@@ -64,5 +67,13 @@ public final class ServiceEndpoint extends DefaultEndpoint {
 
     public void setConcurrency(int concurrency) {
         this.concurrency = concurrency;
+    }
+
+    public boolean isSealed() {
+        return sealed;
+    }
+
+    public void setSealed(boolean sealed) {
+        this.sealed = sealed;
     }
 }

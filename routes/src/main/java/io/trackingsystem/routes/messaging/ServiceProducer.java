@@ -15,7 +15,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Sends a request and completes the exchange with the reply, without holding a thread while it waits. A request
  * that gets no reply in time fails with 504; one that cannot be queued, or is for a service with no live instance
- * ({@link Presence}), fails with 503 at once.
+ * ({@link Presence}), fails with 503 at once. A sealed request also fails with 503 at once while no replica of the
+ * service advertises a key to seal it to.
  */
 final class ServiceProducer extends DefaultAsyncProducer {
 
@@ -66,8 +67,24 @@ final class ServiceProducer extends DefaultAsyncProducer {
             }
             callback.done(false);
         });
+        if (!endpoint.isSealed()) {
+            send(replies, id, request);
+            return false;
+        }
+        component.sealingKeys(endpoint.getService()).live().whenComplete((recipients, failure) -> {
+            if (failure != null || recipients.isEmpty()) {
+                replies.fail(id, unavailable());
+                return;
+            }
+            Envelope.seal(request, recipients);
+            send(replies, id, request);
+        });
+        return false;
+    }
+
+    private void send(Replies replies, String id, Map<String, String> request) {
         try {
-            component.redis().async().xadd(stream, bounded, request)
+            endpoint.getComponent().redis().async().xadd(stream, bounded, request)
                     .whenComplete((entryId, failure) -> {
                         if (failure != null) {
                             replies.fail(id, unavailable());
@@ -76,7 +93,6 @@ final class ServiceProducer extends DefaultAsyncProducer {
         } catch (RuntimeException e) {
             replies.fail(id, e instanceof ProblemException ? e : unavailable());
         }
-        return false;
     }
 
     private ProblemException unavailable() {

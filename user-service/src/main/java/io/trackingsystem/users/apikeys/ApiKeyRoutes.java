@@ -31,7 +31,7 @@ public final class ApiKeyRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("service:user-service?operation=resolveApiKey").routeId("resolve-api-key")
+        from("service:user-service?operation=resolveApiKey&sealed=true").routeId("resolve-api-key")
                 .process(this::resolve);
 
         from("service:user-service?operation=rotateApiKey").routeId("rotate-api-key")

@@ -11,6 +11,8 @@ import io.trackingsystem.users.UserKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -83,8 +85,7 @@ public final class Sessions {
 
     /** Exchanges a refresh token for a new pair; anything but the session's current token answers 401. */
     public TokenPair refresh(String presented) {
-        RefreshToken token = RefreshToken.parse(presented)
-                .orElseThrow(() -> ProblemException.unauthorized("The refresh token is not valid"));
+        RefreshToken token = RefreshToken.parse(presented).orElseThrow(Sessions::invalidToken);
         RefreshToken next = RefreshToken.issue(token.userId(), token.sessionId());
         String outcome = ROTATE.run(redis, ScriptOutputType.VALUE,
                 new String[]{UserKeys.session(token.userId(), token.sessionId()),
@@ -100,15 +101,23 @@ public final class Sessions {
                     token.sessionId());
             end(token.userId(), List.of(token.sessionId()));
         }
-        throw ProblemException.unauthorized("The refresh token is not valid");
+        throw invalidToken();
     }
 
-    /** The session a refresh token names; the token must be one of {@code userId}'s, else 401. */
+    /**
+     * The session of a refresh token that is the current token of one of {@code userId}'s sessions, else 401. Its
+     * user and session parts alone prove nothing: session ids travel in every access token.
+     */
     public String sessionOf(String userId, String presented) {
-        return RefreshToken.parse(presented)
-                .filter(token -> token.userId().equals(userId))
-                .map(RefreshToken::sessionId)
-                .orElseThrow(() -> ProblemException.unauthorized("The refresh token is not valid"));
+        RefreshToken token = RefreshToken.parse(presented)
+                .filter(parsed -> parsed.userId().equals(userId))
+                .orElseThrow(Sessions::invalidToken);
+        String current = await(redis.async().hget(UserKeys.session(userId, token.sessionId()), "current"));
+        if (current == null || !MessageDigest.isEqual(current.getBytes(StandardCharsets.US_ASCII),
+                token.digest().getBytes(StandardCharsets.US_ASCII))) {
+            throw invalidToken();
+        }
+        return token.sessionId();
     }
 
     /** Whether {@code text} has the shape of a session id, as carried in the {@code sid} claim. */
@@ -146,6 +155,14 @@ public final class Sessions {
         await(redis.async().publish(UserKeys.SESSIONS_REVOKED_CHANNEL, announcement.toString()));
         await(redis.async().del(keys.toArray(String[]::new)));
         await(redis.async().zrem(UserKeys.sessionsOf(userId), sessionIds.toArray(String[]::new)));
+    }
+
+    public Duration accessTokenLifetime() {
+        return accessTokens.ttl();
+    }
+
+    private static ProblemException invalidToken() {
+        return ProblemException.unauthorized("The refresh token is not valid");
     }
 
     private TokenPair pair(RefreshToken refresh) {

@@ -1,11 +1,6 @@
 package io.trackingsystem.users.tokens;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jsonwebtoken.Jwts;
-import io.lettuce.core.SetArgs;
-import io.trackingsystem.routes.redis.Redis;
-import io.trackingsystem.users.UserKeys;
 import io.trackingsystem.users.UserServiceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,25 +18,30 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
-import static io.trackingsystem.users.RedisCalls.await;
-
 /**
  * The EC P-256 key pair that signs access tokens (ES256). Its id is a digest of the public key, so every replica
  * holding the same pair names it alike, and gateways can tell a new pair from an old one.
  */
 public record SigningKey(String keyId, PrivateKey privateKey, PublicKey publicKey, String publicPem) {
 
+    /** The replica's key in its Camel registry, for checks that it is nowhere else. */
+    public static final String BEAN = "accessTokenSigningKey";
     private static final Logger LOG = LoggerFactory.getLogger(SigningKey.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The configured pair, or else the one generated once and shared through Redis. */
-    public static SigningKey from(UserServiceConfig config, Redis redis) {
+    /**
+     * The configured pair, or else one generated for this replica alone, kept only in its memory: a private key
+     * is never stored. Gateways trust every replica's published public key, so tokens of one replica pass
+     * everywhere, and after that replica stops.
+     */
+    public static SigningKey from(UserServiceConfig config) {
         if (config.jwtPrivateKey().isPresent() && config.jwtPublicKey().isPresent()) {
             return of(config.jwtPrivateKey().get(), config.jwtPublicKey().get());
         }
-        LOG.warn("No JWT_PRIVATE_KEY/JWT_PUBLIC_KEY given: signing with a key pair generated once and kept in "
-                + "Redis under {}. Pass both from a secret in production.", UserKeys.GENERATED_KEY_PAIR);
-        return shared(redis);
+        String[] pair = generatePem();
+        SigningKey key = of(pair[0], pair[1]);
+        LOG.info("No JWT_PRIVATE_KEY/JWT_PUBLIC_KEY given: signing with key {}, generated for this replica and kept "
+                + "in memory only", key.keyId());
+        return key;
     }
 
     /** Parses and checks a PEM pair: PKCS#8 private key, X.509 public key, the two halves of one P-256 pair. */
@@ -80,23 +80,6 @@ public record SigningKey(String keyId, PrivateKey privateKey, PublicKey publicKe
     @Override
     public String toString() {
         return "SigningKey[" + keyId + "]";
-    }
-
-    /** The first replica to start stores a fresh pair; SET NX makes every other one adopt it. */
-    private static SigningKey shared(Redis redis) {
-        String stored = await(redis.async().get(UserKeys.GENERATED_KEY_PAIR));
-        if (stored == null) {
-            String[] pair = generatePem();
-            String json = JSON.createObjectNode().put("private", pair[0]).put("public", pair[1]).toString();
-            await(redis.async().set(UserKeys.GENERATED_KEY_PAIR, json, SetArgs.Builder.nx()));
-            stored = await(redis.async().get(UserKeys.GENERATED_KEY_PAIR));
-        }
-        try {
-            JsonNode pair = JSON.readTree(stored);
-            return of(pair.path("private").asText(), pair.path("public").asText());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(UserKeys.GENERATED_KEY_PAIR + " does not hold a key pair");
-        }
     }
 
     /** Signing with one half and verifying with the other proves they belong together and suit ES256. */

@@ -29,12 +29,13 @@ public final class TokenRoutes extends RouteBuilder {
 
     @Override
     public void configure() throws Exception {
-        getContext().addService(new PublicKeyPublisher(redis, key, getContext()));
+        getContext().addService(new PublicKeyPublisher(redis, key, sessions.accessTokenLifetime(), getContext()));
+        getContext().getRegistry().bind(SigningKey.BEAN, key);
 
-        from("service:user-service?operation=refresh").routeId("refresh")
+        from("service:user-service?operation=refresh&sealed=true").routeId("refresh")
                 .process(this::refresh);
 
-        from("service:user-service?operation=logout").routeId("logout")
+        from("service:user-service?operation=logout&sealed=true").routeId("logout")
                 .process(this::logout);
     }
 

@@ -48,16 +48,15 @@ final class Login implements Processor {
             throw ProblemException.invalid(errors);
         }
         String address = Requests.clientAddress(exchange);
-        throttle.check(email, address);
+        LoginThrottle.Attempt attempt = throttle.begin(email, address);
         Optional<User> user = users.findByEmail(email);
         // No stored password is longer than the limit, so such a guess fails without feeding bcrypt a megabyte.
         boolean verified = password.length() <= UserInput.PASSWORD_MAX
                 && passwords.matches(password, user.map(User::passwordHash).orElse(null));
         if (!verified) {
-            throttle.failed(email, address);
             throw ProblemException.unauthorized("The email or password is not correct");
         }
-        throttle.succeeded(email, address);
+        attempt.succeeded();
         TokenPair tokens = sessions.start(user.get().id());
         ObjectNode reply = Responses.object();
         reply.set("user", user.get().toJson());

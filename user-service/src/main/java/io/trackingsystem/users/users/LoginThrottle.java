@@ -1,60 +1,74 @@
 package io.trackingsystem.users.users;
 
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.ScriptOutputType;
 import io.trackingsystem.routes.problem.ProblemException;
 import io.trackingsystem.routes.redis.Redis;
-import io.trackingsystem.users.RedisCalls.Script;
 import io.trackingsystem.users.UserKeys;
 
 import java.time.Duration;
 
-import static io.trackingsystem.users.RedisCalls.await;
-
 /**
- * Slows password guessing: once an email has failed {@code maxFailures} times from one client address, further
- * attempts from there answer 429 until the window that began with the first failure closes. Attempts are refused
- * before the password is checked, so a throttled guess learns nothing. A success clears the count.
+ * Slows password guessing. An attempt is counted as a failure before its password is checked, in one atomic step
+ * with the check, so concurrent guesses cannot slip past a limit that none of them has counted yet; a success
+ * takes its count back. Three limits apply, each answering 429 with {@code Retry-After}:
+ * <ul>
+ *   <li>failures for one email from one client address ({@code LOGIN_MAX_FAILURES} per window);</li>
+ *   <li>failures from one client address whatever the email ({@code LOGIN_MAX_FAILURES_PER_ADDRESS}): password
+ *       spraying across many accounts;</li>
+ *   <li>the service's {@link PasswordCheckBudget}.</li>
+ * </ul>
+ * Refused attempts never reach bcrypt, so a throttled guess learns nothing. A window opens with its first failure.
  */
 public final class LoginThrottle {
 
-    /** Starts the window with the first failure and never extends it. */
-    private static final Script COUNT_FAILURE = Script.of("""
-            local failures = redis.call('INCR', KEYS[1])
-            if failures == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-            return failures
-            """);
+    private static final String REFUSAL = "Too many failed sign-ins; try again later";
 
-    private final Redis redis;
-    private final int maxFailures;
-    private final Duration window;
+    private final WindowLimit perAccount;
+    private final WindowLimit perAddress;
+    private final PasswordCheckBudget budget;
 
-    public LoginThrottle(Redis redis, int maxFailures, Duration window) {
-        this.redis = redis;
-        this.maxFailures = maxFailures;
-        this.window = window;
+    public LoginThrottle(Redis redis, int maxFailures, int maxFailuresPerAddress, Duration window,
+                         PasswordCheckBudget budget) {
+        this.perAccount = new WindowLimit(redis, maxFailures, window, REFUSAL);
+        this.perAddress = new WindowLimit(redis, maxFailuresPerAddress, window, REFUSAL);
+        this.budget = budget;
     }
 
-    /** Answers 429 with the seconds left in the window when this email and address have failed too often. */
-    public void check(String email, String clientAddress) {
-        String key = UserKeys.loginFailures(UserInput.emailKey(email), clientAddress);
-        RedisFuture<String> failures = redis.async().get(key);
-        RedisFuture<Long> millisLeft = redis.async().pttl(key);
-        String count = await(failures);
-        if (count != null && Long.parseLong(count) >= maxFailures) {
-            long left = await(millisLeft);
-            long seconds = left > 0 ? (left + 999) / 1000 : window.toSeconds();
-            throw ProblemException.tooManyRequests("Too many failed sign-ins; try again later", seconds);
+    /** Counts an attempt for this email from this address as failed until {@link Attempt#succeeded()}; or 429. */
+    public Attempt begin(String email, String clientAddress) {
+        Attempt attempt = new Attempt(UserKeys.loginFailures(UserInput.emailKey(email), clientAddress),
+                UserKeys.loginFailuresFrom(clientAddress));
+        perAccount.take(attempt.accountKey);
+        try {
+            perAddress.take(attempt.addressKey);
+        } catch (ProblemException refused) {
+            perAccount.giveBack(attempt.accountKey);
+            throw refused;
         }
+        try {
+            budget.take();
+        } catch (ProblemException refused) {
+            perAccount.giveBack(attempt.accountKey);
+            perAddress.giveBack(attempt.addressKey);
+            throw refused;
+        }
+        return attempt;
     }
 
-    public void failed(String email, String clientAddress) {
-        COUNT_FAILURE.run(redis, ScriptOutputType.INTEGER,
-                new String[]{UserKeys.loginFailures(UserInput.emailKey(email), clientAddress)},
-                Long.toString(window.toMillis()));
-    }
+    /** One sign-in attempt, counted as failed unless it succeeds. */
+    public final class Attempt {
 
-    public void succeeded(String email, String clientAddress) {
-        await(redis.async().del(UserKeys.loginFailures(UserInput.emailKey(email), clientAddress)));
+        private final String accountKey;
+        private final String addressKey;
+
+        private Attempt(String accountKey, String addressKey) {
+            this.accountKey = accountKey;
+            this.addressKey = addressKey;
+        }
+
+        /** The right password: this email's failures from this address start afresh. */
+        public void succeeded() {
+            perAccount.clear(accountKey);
+            perAddress.giveBack(addressKey);
+        }
     }
 }

@@ -81,14 +81,13 @@ final class Profile {
     }
 
     private void checkCurrentPassword(User user, String current, String address) {
-        throttle.check(user.email(), address);
+        LoginThrottle.Attempt attempt = throttle.begin(user.email(), address);
         boolean verified = current.length() <= UserInput.PASSWORD_MAX
                 && passwords.matches(current, user.passwordHash());
         if (!verified) {
-            throttle.failed(user.email(), address);
             throw ProblemException.forbidden("The current password is not correct");
         }
-        throttle.succeeded(user.email(), address);
+        attempt.succeeded();
     }
 
     private User signedIn(Exchange exchange) {

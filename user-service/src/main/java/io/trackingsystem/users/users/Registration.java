@@ -23,11 +23,13 @@ final class Registration implements Processor {
     private final UserStore users;
     private final Passwords passwords;
     private final Sessions sessions;
+    private final RegistrationThrottle throttle;
 
-    Registration(UserStore users, Passwords passwords, Sessions sessions) {
+    Registration(UserStore users, Passwords passwords, Sessions sessions, RegistrationThrottle throttle) {
         this.users = users;
         this.passwords = passwords;
         this.sessions = sessions;
+        this.throttle = throttle;
     }
 
     @Override
@@ -40,6 +42,7 @@ final class Registration implements Processor {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        throttle.take(Requests.clientAddress(exchange));
         // Spares the password hash for the common case; the script below settles races.
         if (users.emailTaken(email)) {
             throw emailTaken();

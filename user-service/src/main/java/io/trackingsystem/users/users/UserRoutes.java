@@ -10,24 +10,25 @@ public final class UserRoutes extends RouteBuilder {
     private final Login login;
     private final Profile profile;
 
-    public UserRoutes(UserStore users, Passwords passwords, LoginThrottle throttle, Sessions sessions) {
-        this.registration = new Registration(users, passwords, sessions);
+    public UserRoutes(UserStore users, Passwords passwords, LoginThrottle throttle,
+                      RegistrationThrottle registrationThrottle, Sessions sessions) {
+        this.registration = new Registration(users, passwords, sessions, registrationThrottle);
         this.login = new Login(users, passwords, throttle, sessions);
         this.profile = new Profile(users, passwords, throttle, sessions);
     }
 
     @Override
     public void configure() {
-        from("service:user-service?operation=register").routeId("register")
+        from("service:user-service?operation=register&sealed=true").routeId("register")
                 .process(registration);
 
-        from("service:user-service?operation=login").routeId("login")
+        from("service:user-service?operation=login&sealed=true").routeId("login")
                 .process(login);
 
         from("service:user-service?operation=me").routeId("me")
                 .process(profile::show);
 
-        from("service:user-service?operation=updateMe").routeId("update-me")
+        from("service:user-service?operation=updateMe&sealed=true").routeId("update-me")
                 .process(profile::update);
     }
 }

@@ -108,6 +108,25 @@ class SessionsTest {
         assertThat(commands.zcard(UserKeys.REVOKED_SESSIONS)).isEqualTo(1);
     }
 
+    @Test
+    void aSessionIsOnlyTheCallersWhenThePresentedTokenIsItsCurrentOne() {
+        String victim = UUID.randomUUID().toString();
+        String victimSession = parse(sessions.start(victim)).sessionId();
+        TokenPair own = sessions.start(userId);
+        RefreshToken ownToken = parse(own);
+        String grafted = userId + "." + victimSession + "." + ownToken.secret();
+        String forgedSecret = userId + "." + ownToken.sessionId() + "." + "A".repeat(43);
+        TokenPair rotated = sessions.refresh(own.refreshToken());
+
+        assertThatThrownBy(() -> sessions.sessionOf(userId, grafted)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> sessions.sessionOf(userId, forgedSecret)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> sessions.sessionOf(userId, own.refreshToken()))
+                .as("a token already exchanged").isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> sessions.sessionOf(victim, rotated.refreshToken()))
+                .as("another user's").isInstanceOf(ProblemException.class);
+        assertThat(sessions.sessionOf(userId, rotated.refreshToken())).isEqualTo(ownToken.sessionId());
+    }
+
     private static RefreshToken parse(TokenPair pair) {
         return RefreshToken.parse(pair.refreshToken()).orElseThrow();
     }

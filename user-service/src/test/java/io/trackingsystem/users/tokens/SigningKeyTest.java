@@ -1,9 +1,6 @@
 package io.trackingsystem.users.tokens;
 
 import io.trackingsystem.routes.config.Env;
-import io.trackingsystem.routes.redis.Redis;
-import io.trackingsystem.routes.testing.RedisFixture;
-import io.trackingsystem.users.UserKeys;
 import io.trackingsystem.users.UserServiceConfig;
 import org.junit.jupiter.api.Test;
 
@@ -70,16 +67,23 @@ class SigningKeyTest {
     }
 
     @Test
-    void withoutConfiguredKeysEveryReplicaSharesOnePairKeptInRedis() {
-        RedisFixture.flush();
+    void withoutConfiguredKeysEachReplicaSignsWithAPairOfItsOwn() {
         UserServiceConfig config = UserServiceConfig.from(Env.of(Map.of()));
-        try (Redis first = Redis.connect(RedisFixture.url()); Redis second = Redis.connect(RedisFixture.url())) {
-            SigningKey one = SigningKey.from(config, first);
-            SigningKey other = SigningKey.from(config, second);
 
-            assertThat(other.keyId()).isEqualTo(one.keyId());
-            assertThat(first.async().exists(UserKeys.GENERATED_KEY_PAIR).toCompletableFuture().join()).isEqualTo(1);
-        }
+        SigningKey one = SigningKey.from(config);
+        SigningKey other = SigningKey.from(config);
+
+        assertThat(other.keyId()).isNotEqualTo(one.keyId());
+    }
+
+    @Test
+    void configuredKeysAreTheSameOnEveryReplica() {
+        String[] pair = SigningKey.generatePem();
+        UserServiceConfig config = UserServiceConfig.from(Env.of(Map.of("JWT_PRIVATE_KEY", pair[0],
+                "JWT_PUBLIC_KEY", pair[1])));
+
+        assertThat(SigningKey.from(config).keyId()).isEqualTo(SigningKey.from(config).keyId())
+                .isEqualTo(SigningKey.of(pair[0], pair[1]).keyId());
     }
 
     private static String pem(String type, byte[] der) {
