@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.trackingsystem.routes.redis.Redis;
 import io.trackingsystem.routes.contract.IngestStream;
 import io.trackingsystem.tracking.TrackingConfig;
+import io.trackingsystem.tracking.legacy.LegacyMigration;
 import io.trackingsystem.tracking.pipeline.Pipeline;
 import io.trackingsystem.tracking.pipeline.UserAgents;
 import io.trackingsystem.tracking.storage.Compactor;
@@ -48,11 +49,12 @@ final class IngestWorkers extends ServiceSupport implements CamelContextAware {
     }
 
     @Override
-    protected void doStart() {
+    protected void doStart() throws Exception {
         MeterRegistry registry = context == null ? null : context.getRegistry().findSingleByType(MeterRegistry.class);
         if (registry != null) {
             metrics.bind(registry);
         }
+        new LegacyMigration(redis, config.retention()).run();
         Pipeline pipeline = Pipeline.standard(config.retention().toMillis(),
                 new UserAgents(config.userAgentCache()), new VisitorSalts(redis));
         BatchProcessor processor = new BatchProcessor(pipeline, new EventStore(redis, config),

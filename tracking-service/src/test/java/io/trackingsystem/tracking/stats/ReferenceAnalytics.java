@@ -130,6 +130,15 @@ final class ReferenceAnalytics {
         }
     }
 
+    /** The session an event belongs to, as the earlier release stored it with every event. */
+    Session sessionOf(Event event) {
+        return sessionOf.get(event);
+    }
+
+    List<Event> events() {
+        return events;
+    }
+
     // --- values of dimensions ------------------------------------------------------------------------------------
 
     /** The event's value of a dimension; "" for none. */

@@ -57,7 +57,15 @@ final class StatsHarness implements AutoCloseable {
 
     /** {@code replicas} tracking-services sharing the ingest stream and the queries, as a scaled-out deployment. */
     static StatsHarness start(Map<String, String> settings, int replicas) throws Exception {
+        return start(settings, replicas, url -> {
+        });
+    }
+
+    /** {@code beforeStart} gets the emptied Redis' URL, to write what the services find when they start. */
+    static StatsHarness start(Map<String, String> settings, int replicas,
+                              java.util.function.Consumer<String> beforeStart) throws Exception {
         RedisFixture.flush();
+        beforeStart.accept(RedisFixture.url());
         List<CamelService> services = new ArrayList<>();
         for (int i = 0; i < replicas; i++) {
             Map<String, String> env = new HashMap<>(Map.of("REDIS_URL", RedisFixture.url(), "MANAGEMENT_PORT", "0",
