@@ -1,12 +1,9 @@
 package io.trackingsystem.users;
 
-/**
- * Share and invitation tokens: 256 random bits as 43 base64url characters, stored only as digests. Anything of
- * another shape is refused before any lookup.
- */
-public final class Tokens {
+import io.trackingsystem.routes.contract.TokenFormat;
 
-    public static final int LENGTH = 43;
+/** Share and invitation tokens ({@link TokenFormat}), stored only as digests, and short ids for list entries. */
+public final class Tokens {
 
     private Tokens() {
     }
@@ -16,21 +13,10 @@ public final class Tokens {
     }
 
     public static boolean isWellFormed(String token) {
-        if (token == null || token.length() != LENGTH) {
-            return false;
-        }
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            boolean base64url = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_';
-            if (!base64url) {
-                return false;
-            }
-        }
-        return true;
+        return TokenFormat.isWellFormed(token);
     }
 
-    /** A short random id for list entries: 72 bits. */
+    /** A short random id for list entries: 72 bits, 12 base64url characters. */
     public static String newId() {
         return Secrets.random(9);
     }
