@@ -48,6 +48,8 @@ public final class FreshCache<K, V> {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         CompletableFuture<Optional<V>> lookup = lookups.computeIfAbsent(key, k -> load(k, loader));
+        // Outside computeIfAbsent: a lookup that completes at once must not touch the map while it is updated.
+        lookup.whenComplete((answer, failure) -> lookups.remove(key, lookup));
         if (entry != null && now < entry.staleUntil()) {
             return lookup.exceptionally(failure -> Optional.of(entry.value()));
         }
@@ -61,8 +63,7 @@ public final class FreshCache<K, V> {
         } catch (RuntimeException e) {
             loaded = CompletableFuture.failedFuture(e);
         }
-        return loaded.thenApply(answer -> remember(key, answer))
-                .whenComplete((answer, failure) -> lookups.remove(key));
+        return loaded.thenApply(answer -> remember(key, answer));
     }
 
     private Optional<V> remember(K key, Optional<V> answer) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Resolves API keys to the site they open and their kind, without a round trip on the hot path. A miss reads the
@@ -47,6 +48,7 @@ public final class ApiKeyCache {
     private final FreshCache<String, Grant> grants = new FreshCache<>(FRESH, UNKNOWN, STALE, MAX_KNOWN,
             MAX_UNKNOWN);
     private final Map<String, Long> usedWritten = new ConcurrentHashMap<>();
+    private final List<Runnable> evictionListeners = new CopyOnWriteArrayList<>();
 
     /** What a key opens: a site, for writing events or reading its stats. */
     public record Grant(String site, String kind, String keyId) {
@@ -104,6 +106,12 @@ public final class ApiKeyCache {
         }
         grants.evict(digestOrKey);
         KeyFormat.canonical(digestOrKey).ifPresent(key -> grants.evict(AccessKeys.digest(key)));
+        evictionListeners.forEach(Runnable::run);
+    }
+
+    /** Runs {@code listener} after every eviction, so that whatever a key opened is checked again at once. */
+    public void whenEvicted(Runnable listener) {
+        evictionListeners.add(listener);
     }
 
     /** Whether the key's answer is held here now; for tests of the bounds. */

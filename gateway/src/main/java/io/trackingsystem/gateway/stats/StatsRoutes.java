@@ -91,9 +91,7 @@ public final class StatsRoutes extends RouteBuilder {
                 .process(exchange -> AccessDirectory.in(getContext())
                         .changed(exchange.getMessage().getBody(String.class)))
                 .process(exchange -> live.recheck(false));
-        from("broadcast:" + Channels.API_KEYS_REVOKED).routeId("stats-key-revoked")
-                .process(exchange -> ApiKeyCache.in(getContext()).evict(exchange.getMessage().getBody(String.class)))
-                .process(exchange -> live.recheck(false));
+        ApiKeyCache.in(getContext()).whenEvicted(() -> live.recheck(false));
     }
 
     /** The live stream is served straight from the HTTP server's router, once the server runs. */

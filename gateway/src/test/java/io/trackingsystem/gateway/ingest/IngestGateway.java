@@ -7,15 +7,13 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.trackingsystem.gateway.Gateway;
-import io.trackingsystem.gateway.auth.ApiKeyCache;
-import io.trackingsystem.routes.config.CommonConfig;
 import io.trackingsystem.routes.config.Env;
+import io.trackingsystem.routes.contract.AccessKeys;
+import io.trackingsystem.routes.contract.KeyFormat;
 import io.trackingsystem.routes.contract.IngestStream;
 import io.trackingsystem.routes.runtime.CamelService;
 import io.trackingsystem.routes.testing.RedisFixture;
 import io.trackingsystem.users.UserService;
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,25 +21,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
- * A real gateway on a free port against the test Redis, and a user-service to resolve its API keys: either a
- * stand-in for the {@code resolveApiKey} operation that answers from {@link #ACCOUNTS}, or the real user-service.
- * Both answer over the real messaging layer. Close it after each test class: a user-service left running would
- * take requests meant for the next class's.
+ * A real gateway on a free port against the test Redis. Its API keys are index entries written here, as the
+ * user-service writes them, or the real user-service runs beside it. Close it after each test class: a
+ * user-service left running would take requests meant for the next class's.
  */
 final class IngestGateway implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    /** API key to account id, as the stand-in user-service knows them. */
-    static final Map<String, String> ACCOUNTS = new ConcurrentHashMap<>();
-    /** Keys starting with this make the stand-in user-service fail, as if it could not read its store. */
-    static final String UNRESOLVABLE = "unresolvable-";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     final int port;
     private final CamelService users;
@@ -55,13 +50,13 @@ final class IngestGateway implements AutoCloseable {
         Map<String, String> env = new HashMap<>(Map.of("PORT", String.valueOf(port), "MANAGEMENT_PORT", "0",
                 "REDIS_URL", RedisFixture.url()));
         env.putAll(settings);
-        this.users = realUserService ? UserService.create(Env.of(env)).start() : standInUserService();
+        this.users = realUserService ? UserService.create(Env.of(env)).start() : null;
         this.gateway = Gateway.create(Env.of(env)).start();
         this.client = RedisClient.create(RedisFixture.url());
         this.connection = client.connect();
     }
 
-    /** A gateway with {@code settings} over the defaults, and the stand-in user-service. */
+    /** A gateway with {@code settings} over the defaults; keys come from {@link #keyFor}. */
     static IngestGateway start(Map<String, String> settings) throws Exception {
         return new IngestGateway(settings, false);
     }
@@ -71,30 +66,39 @@ final class IngestGateway implements AutoCloseable {
         return new IngestGateway(settings, true);
     }
 
-    /** A fresh API key owned by {@code account}, for the stand-in user-service. */
+    /** A fresh write key of the site {@code account}, indexed as the user-service indexes one. */
     static String keyFor(String account) {
-        String key = "key-" + UUID.randomUUID();
-        ACCOUNTS.put(key, account);
+        String key = newKey();
+        onRedis(redis -> redis.hset(AccessKeys.apiKey(AccessKeys.digest(key)), Map.of(AccessKeys.KEY_KIND,
+                AccessKeys.WRITE_KIND, AccessKeys.GRANT_SITE, account, AccessKeys.GRANT_ID, "test")));
         return key;
     }
 
-    private static CamelService standInUserService() throws Exception {
-        CommonConfig common = CommonConfig.from(Env.of(Map.of("REDIS_URL", RedisFixture.url(),
-                "MANAGEMENT_PORT", "0")));
-        return CamelService.named("user-service-stand-in", common).routes(redis -> new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(ApiKeyCache.RESOLVE).process(exchange -> {
-                    String key = exchange.getMessage().getBody(String.class);
-                    if (key.startsWith(UNRESOLVABLE)) {
-                        throw new IllegalStateException("the key store is down");
-                    }
-                    String account = ACCOUNTS.get(key);
-                    exchange.getMessage().setBody(account == null ? "unknown key" : account);
-                    exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, account == null ? 404 : 200);
-                });
-            }
-        }).start();
+    /** Deletes a key's index entry, as deleting the key does. */
+    static void forget(String key) {
+        onRedis(redis -> redis.del(AccessKeys.apiKey(AccessKeys.digest(key))));
+    }
+
+    /** A well-formed key whose index entry cannot be read, as when the key store fails. */
+    static String unresolvableKey() {
+        String key = newKey();
+        onRedis(redis -> redis.set(AccessKeys.apiKey(AccessKeys.digest(key)), "not a hash"));
+        return key;
+    }
+
+    private static String newKey() {
+        byte[] secret = new byte[24];
+        RANDOM.nextBytes(secret);
+        return KeyFormat.WRITE_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    private static void onRedis(Consumer<RedisCommands<String, String>> commands) {
+        RedisClient redis = RedisClient.create(RedisFixture.url());
+        try (StatefulRedisConnection<String, String> connection = redis.connect()) {
+            commands.accept(connection.sync());
+        } finally {
+            redis.shutdown();
+        }
     }
 
     String url(String path) {
@@ -162,7 +166,9 @@ final class IngestGateway implements AutoCloseable {
         connection.close();
         client.shutdown();
         gateway.close();
-        users.close();
+        if (users != null) {
+            users.close();
+        }
     }
 
     record Entry(String account, JsonNode event) {

@@ -30,11 +30,11 @@ class IngestWithUserServiceTest {
     }
 
     @Test
-    void storesEventsUnderTheAccountOfTheKeyAndRefusesAReplacedKeyAtOnce() {
+    void storesEventsUnderTheSiteOfTheKeyAndRefusesAReplacedKeyAtOnce() {
         JsonNode registered = IngestGateway.parse(system.post("/api/auth/register", """
                 {"name":"Ada","email":"ada-%s@example.com","password":"correct horse battery"}"""
                 .formatted(UUID.randomUUID()), "Content-Type", "application/json").body());
-        String account = registered.at("/user/id").asText();
+        String account = registered.at("/site/id").asText();
         String oldKey = registered.at("/user/apiKey").asText();
 
         assertThat(system.post("/api/events", "{\"eventName\":\"first\"}", "X-API-Key", oldKey).statusCode())

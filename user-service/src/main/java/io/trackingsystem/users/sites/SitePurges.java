@@ -4,11 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trackingsystem.routes.contract.Operations;
 import io.trackingsystem.routes.messaging.Messaging;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Drives the purge of deleted sites' data: every few seconds, each site still being purged is asked about once
@@ -28,10 +33,31 @@ public final class SitePurges extends RouteBuilder {
     }
 
     @Override
-    public void configure() {
-        ProducerTemplate template = getContext().createProducerTemplate();
-        from("timer:site-purges?delay=" + PERIOD_MS + "&period=" + PERIOD_MS).routeId("site-purges")
-                .process(exchange -> sites.beingPurged().forEach(siteId -> poll(template, siteId)));
+    public void configure() throws Exception {
+        CamelContext context = getContext();
+        ProducerTemplate template = context.createProducerTemplate();
+        context.addService(new ServiceSupport() {
+            private ScheduledExecutorService timer;
+
+            @Override
+            protected void doStart() {
+                timer = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "site-purges");
+                timer.scheduleWithFixedDelay(() -> pollAll(template), PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
+            }
+
+            @Override
+            protected void doStop() {
+                context.getExecutorServiceManager().shutdown(timer);
+            }
+        }, true, true);
+    }
+
+    private void pollAll(ProducerTemplate template) {
+        try {
+            sites.beingPurged().forEach(siteId -> poll(template, siteId));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not follow the purge of deleted sites: {}", e.toString());
+        }
     }
 
     private void poll(ProducerTemplate template, String siteId) {
