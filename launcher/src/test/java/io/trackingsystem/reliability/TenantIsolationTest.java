@@ -129,7 +129,8 @@ class TenantIsolationTest {
         Response her = api.get("/api/me", alice.accessToken());
         assertThat(her.json().path("name").asText()).isEqualTo("Ada");
         assertThat(her.json().path("email").asText()).isEqualTo(alice.email());
-        assertThat(her.json().path("apiKey").asText()).isEqualTo(alice.apiKey());
+        assertThat(api.ingest(alice.apiKey(), List.of("{\"eventName\":\"still-hers\"}")).status())
+                .as("her key still works").isEqualTo(202);
         assertThat(api.get("/api/events?" + Api.RECENT + "&limit=1000", alice.accessToken()).body())
                 .doesNotContain("mallory-");
         assertThat(api.login(alice.email()).status()).isEqualTo(200);
@@ -182,6 +183,7 @@ class TenantIsolationTest {
     private static List<String> namingsOfAlice() {
         return List.of("", "&account=" + alice.id() + "&accountId=" + alice.id() + "&principal=" + alice.id()
                         + "&userId=" + alice.id() + "&tenant=" + alice.id() + "&site=" + alice.id(),
+                "&site=" + alice.siteId(),
                 "&filter=page:/" + SECRET + "-page");
     }
 
