@@ -67,7 +67,8 @@ function NewSite({ onCreated }) {
       {created && (
         <div className="created" data-testid="new-site-created">
           <p>
-            <strong>{created.name}</strong> is ready. Its write key is shown only now:
+            <strong>{created.name}</strong> is ready; choose it in the site menu to see its dashboard. Its write key
+            is shown only now:
           </p>
           <code data-testid="new-site-key">{created.writeKey?.secret}</code>
           <CodeBlock code={snippets(window.location.origin, created.writeKey?.secret).tracker}
@@ -277,10 +278,6 @@ export default function SitesPage() {
   useDocumentTitle('Sites');
   const { sites, site, canManage, select, reload } = useSite();
 
-  function created(answer) {
-    reload().then(() => select(answer.id));
-  }
-
   return (
     <div className="page page-narrow">
       <h1>Sites</h1>
@@ -299,7 +296,7 @@ export default function SitesPage() {
           ))}
         </ul>
       </section>
-      <NewSite onCreated={created} />
+      <NewSite onCreated={reload} />
       {site && !canManage && (
         <p className="muted" data-testid="viewer-notice">
           You can read {site.name}&apos;s stats. Its settings, keys and links are for its team&apos;s admins.

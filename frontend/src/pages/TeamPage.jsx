@@ -184,7 +184,7 @@ export default function TeamPage() {
             )}
             {team && (
               <p data-testid="team-role">
-                <strong>{team.name}</strong>: you are {team.role === 'admin' ? 'an' : 'a'} {team.role}.
+                <strong>{team.name}</strong>: you are {team.role === 'viewer' ? 'a' : 'an'} {team.role}.
               </p>
             )}
             {team && isAdminRole(team.role) && (
