@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { teams } from '../api/index.js';
 import { useAuth } from '../auth/AuthContext.jsx';
 import { ErrorMessage } from '../components/States.jsx';
+import { useAction } from '../hooks/useAction.js';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.js';
 import { useSite } from '../sites/SiteContext.jsx';
 
@@ -13,17 +13,11 @@ export default function InvitePage() {
   const { user } = useAuth();
   const { reload } = useSite();
   const navigate = useNavigate();
-  const [error, setError] = useState(null);
-
-  async function accept() {
-    try {
-      await teams.accept(token);
-      await reload();
-      navigate('/');
-    } catch (failure) {
-      setError(failure);
-    }
-  }
+  const action = useAction();
+  const accept = () => action.run(async () => {
+    await teams.accept(token);
+    await reload();
+  }, () => navigate('/'));
 
   return (
     <div className="page page-narrow">
@@ -36,7 +30,7 @@ export default function InvitePage() {
         <button type="button" className="button" onClick={accept} data-testid="accept-invitation">
           Accept invitation
         </button>
-        {error && <ErrorMessage error={error} />}
+        {action.failure && <ErrorMessage error={action.failure} />}
       </section>
     </div>
   );

@@ -5,6 +5,7 @@ import { useAuth } from '../auth/AuthContext.jsx';
 import { ErrorMessage } from '../components/States.jsx';
 import { useSite } from '../sites/SiteContext.jsx';
 import { CodeBlock } from '../components/CopyButton.jsx';
+import { useAction } from '../hooks/useAction.js';
 import { useLiveEvents } from '../hooks/useLiveEvents.js';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.js';
 
@@ -59,14 +60,8 @@ function FirstEventCheck() {
 
 /** Keys are shown once; without one at hand, an admin makes a new write key for the site here. */
 function NewWriteKey({ site, onCreated }) {
-  const [error, setError] = useState(null);
-  async function create() {
-    try {
-      onCreated((await sites.createKey(site.id, 'write')).secret);
-    } catch (failure) {
-      setError(failure);
-    }
-  }
+  const action = useAction();
+  const create = () => action.run(() => sites.createKey(site.id, 'write'), (key) => onCreated(key.secret));
   return (
     <section className="card">
       <p>
@@ -76,7 +71,7 @@ function NewWriteKey({ site, onCreated }) {
       <button type="button" className="button" onClick={create} data-testid="setup-new-key">
         Make a write key
       </button>
-      {error && <ErrorMessage error={error} />}
+      {action.failure && <ErrorMessage error={action.failure} />}
     </section>
   );
 }

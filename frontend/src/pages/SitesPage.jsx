@@ -1,42 +1,27 @@
 import { useState } from 'react';
 import { sites as sitesApi, teams as teamsApi } from '../api/index.js';
 import { CodeBlock } from '../components/CopyButton.jsx';
-import { Field, FormAlert } from '../components/Field.jsx';
+import { Field, FormAlert, SelectField } from '../components/Field.jsx';
 import { AsyncContent, ErrorMessage } from '../components/States.jsx';
+import { formValues, useAction } from '../hooks/useAction.js';
 import { useApi } from '../hooks/useApi.js';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.js';
 import { formatDateTime } from '../lib/format.js';
 import { isAdminRole, useSite } from '../sites/SiteContext.jsx';
 import { snippets } from './SetupPage.jsx';
 
-function formValues(event) {
-  return Object.fromEntries(new FormData(event.currentTarget).entries());
-}
-
-/** What a failed call says, per field, for a form. */
-function useFailure() {
-  const [failure, setFailure] = useState(null);
-  const fields = failure?.fieldErrors?.() ?? {};
-  const general = failure && Object.keys(fields).length === 0 ? failure.userMessage?.() ?? String(failure) : null;
-  return { fields, general, setFailure };
-}
-
 function NewSite({ onCreated }) {
   const teams = useApi((signal) => teamsApi.list({ signal }), []);
   const [created, setCreated] = useState(null);
-  const failure = useFailure();
+  const failure = useAction();
 
-  async function submit(event) {
+  function submit(event) {
     event.preventDefault();
     const { team, ...site } = formValues(event);
-    try {
-      const answer = await sitesApi.create(team, site);
-      failure.setFailure(null);
+    failure.run(() => sitesApi.create(team, site), (answer) => {
       setCreated(answer);
       onCreated(answer);
-    } catch (error) {
-      failure.setFailure(error);
-    }
+    });
   }
 
   const adminTeams = (teams.data?.teams ?? []).filter((team) => isAdminRole(team.role));
@@ -48,16 +33,8 @@ function NewSite({ onCreated }) {
         <Field label="Domain (optional)" name="domain" placeholder="example.com" error={failure.fields.domain} />
         <Field label="Time zone" name="timezone" defaultValue="UTC" error={failure.fields.timezone} />
         {adminTeams.length > 1 && (
-          <div className="field">
-            <label htmlFor="new-site-team">Team</label>
-            <select id="new-site-team" name="team">
-              {adminTeams.map((team) => (
-                <option key={team.id} value={team.id}>
-                  {team.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField label="Team" name="team"
+            options={adminTeams.map((team) => ({ value: team.id, label: team.name }))} />
         )}
         <FormAlert>{failure.general}</FormAlert>
         <button type="submit" className="button" data-testid="new-site-submit">
@@ -80,18 +57,14 @@ function NewSite({ onCreated }) {
 }
 
 function Settings({ site, onSaved }) {
-  const failure = useFailure();
+  const failure = useAction();
   const [saved, setSaved] = useState(false);
-  async function submit(event) {
+  function submit(event) {
     event.preventDefault();
-    try {
-      await sitesApi.update(site.id, formValues(event));
-      failure.setFailure(null);
+    failure.run(() => sitesApi.update(site.id, formValues(event)), () => {
       setSaved(true);
       onSaved();
-    } catch (error) {
-      failure.setFailure(error);
-    }
+    });
   }
   return (
     <form className="card" onSubmit={submit} noValidate data-testid="site-settings">
@@ -111,20 +84,12 @@ function Settings({ site, onSaved }) {
 function Keys({ site }) {
   const keys = useApi((signal) => sitesApi.keys(site.id, { signal }), [site.id]);
   const [secret, setSecret] = useState(null);
-  const [error, setError] = useState(null);
-
-  async function create(kind) {
-    try {
-      setSecret(await sitesApi.createKey(site.id, kind));
-      keys.reload();
-    } catch (failure) {
-      setError(failure);
-    }
-  }
-  async function remove(id) {
-    await sitesApi.deleteKey(site.id, id).catch(setError);
+  const action = useAction();
+  const create = (kind) => action.run(() => sitesApi.createKey(site.id, kind), (key) => {
+    setSecret(key);
     keys.reload();
-  }
+  });
+  const remove = (id) => action.run(() => sitesApi.deleteKey(site.id, id), keys.reload);
 
   return (
     <section className="card" data-testid="site-keys">
@@ -148,7 +113,7 @@ function Keys({ site }) {
           New {secret.kind} key, shown only now: <code data-testid="created-key">{secret.secret}</code>
         </p>
       )}
-      {error && <ErrorMessage error={error} />}
+      {action.failure && <ErrorMessage error={action.failure} />}
       <AsyncContent result={keys}>
         {(data) => (
           <table className="list">
@@ -185,26 +150,20 @@ function Keys({ site }) {
 function Shares({ site }) {
   const shares = useApi((signal) => sitesApi.shares(site.id, { signal }), [site.id]);
   const [created, setCreated] = useState(null);
-  const failure = useFailure();
+  const failure = useAction();
 
-  async function submit(event) {
+  function submit(event) {
     event.preventDefault();
     const { password, expiresAt } = formValues(event);
     const body = {};
     if (password) body.password = password;
     if (expiresAt) body.expiresAt = new Date(`${expiresAt}T23:59:59`).toISOString();
-    try {
-      setCreated(await sitesApi.createShare(site.id, body));
-      failure.setFailure(null);
+    failure.run(() => sitesApi.createShare(site.id, body), (share) => {
+      setCreated(share);
       shares.reload();
-    } catch (error) {
-      failure.setFailure(error);
-    }
+    });
   }
-  async function revoke(id) {
-    await sitesApi.revokeShare(site.id, id).catch(failure.setFailure);
-    shares.reload();
-  }
+  const revoke = (id) => failure.run(() => sitesApi.revokeShare(site.id, id), shares.reload);
 
   return (
     <section className="card" data-testid="site-shares">
@@ -248,15 +207,10 @@ function Shares({ site }) {
 
 function DeleteSite({ site, onDeleted }) {
   const [confirm, setConfirm] = useState('');
-  const [error, setError] = useState(null);
-  async function submit(event) {
+  const action = useAction();
+  function submit(event) {
     event.preventDefault();
-    try {
-      await sitesApi.remove(site.id, confirm);
-      onDeleted();
-    } catch (failure) {
-      setError(failure);
-    }
+    action.run(() => sitesApi.remove(site.id, confirm), onDeleted);
   }
   return (
     <form className="card card-danger" onSubmit={submit} data-testid="delete-site">
@@ -266,7 +220,7 @@ function DeleteSite({ site, onDeleted }) {
         confirm.
       </p>
       <Field label="Site name" name="confirm" value={confirm} onChange={(event) => setConfirm(event.target.value)} />
-      {error && <ErrorMessage error={error} />}
+      {action.failure && <ErrorMessage error={action.failure} />}
       <button type="submit" className="button button-danger" disabled={confirm !== site.name}>
         Delete site and data
       </button>

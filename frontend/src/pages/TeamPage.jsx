@@ -1,30 +1,24 @@
 import { useEffect, useState } from 'react';
 import { teams as teamsApi } from '../api/index.js';
-import { Field, FormAlert } from '../components/Field.jsx';
+import { Field, FormAlert, SelectField } from '../components/Field.jsx';
 import { AsyncContent, ErrorMessage } from '../components/States.jsx';
+import { formValues, useAction } from '../hooks/useAction.js';
 import { useApi } from '../hooks/useApi.js';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.js';
 import { formatDateTime } from '../lib/format.js';
 import { isAdminRole, useSite } from '../sites/SiteContext.jsx';
 
 const ROLES = ['viewer', 'admin', 'owner'];
+const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: role }));
 
 function Members({ team, generation }) {
   const members = useApi((signal) => teamsApi.members(team.id, { signal }), [team.id, generation]);
-  const [error, setError] = useState(null);
-  async function act(action) {
-    try {
-      await action();
-      setError(null);
-    } catch (failure) {
-      setError(failure);
-    }
-    members.reload();
-  }
+  const action = useAction();
+  const act = (call) => action.run(call).then(members.reload);
   return (
     <section className="card" data-testid="team-members">
       <h2>Members</h2>
-      {error && <ErrorMessage error={error} />}
+      {action.failure && <ErrorMessage error={action.failure} />}
       <AsyncContent result={members}>
         {(data) => (
           <table className="list">
@@ -62,41 +56,25 @@ function Members({ team, generation }) {
 function Invitations({ team, onChange }) {
   const pending = useApi((signal) => teamsApi.invitations(team.id, { signal }), [team.id]);
   const [created, setCreated] = useState(null);
-  const [failure, setFailure] = useState(null);
-  const fields = failure?.fieldErrors?.() ?? {};
+  const failure = useAction();
 
-  async function submit(event) {
+  function submit(event) {
     event.preventDefault();
-    const { email, role } = Object.fromEntries(new FormData(event.currentTarget).entries());
-    try {
-      setCreated(await teamsApi.invite(team.id, email, role));
-      setFailure(null);
+    const { email, role } = formValues(event);
+    failure.run(() => teamsApi.invite(team.id, email, role), (invitation) => {
+      setCreated(invitation);
       pending.reload();
       onChange();
-    } catch (error) {
-      setFailure(error);
-    }
+    });
   }
-  async function withdraw(id) {
-    await teamsApi.withdraw(team.id, id).catch(setFailure);
-    pending.reload();
-  }
+  const withdraw = (id) => failure.run(() => teamsApi.withdraw(team.id, id), pending.reload);
   return (
     <section className="card" data-testid="team-invitations">
       <h2>Invite someone</h2>
       <form onSubmit={submit} noValidate data-testid="invite-form">
-        <Field label="Email" name="email" type="email" error={fields.email} />
-        <div className="field">
-          <label htmlFor="invite-role">Role</label>
-          <select id="invite-role" name="role" defaultValue="viewer">
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {role}
-              </option>
-            ))}
-          </select>
-        </div>
-        <FormAlert>{failure && Object.keys(fields).length === 0 ? failure.userMessage() : null}</FormAlert>
+        <Field label="Email" name="email" type="email" error={failure.fields.email} />
+        <SelectField label="Role" name="role" defaultValue="viewer" options={ROLE_OPTIONS} />
+        <FormAlert>{failure.general}</FormAlert>
         <button type="submit" className="button" data-testid="invite-submit">
           Create invitation
         </button>
@@ -128,20 +106,15 @@ function Invitations({ team, onChange }) {
 }
 
 function NewTeam({ onCreated }) {
-  const [failure, setFailure] = useState(null);
-  async function submit(event) {
+  const failure = useAction();
+  function submit(event) {
     event.preventDefault();
-    try {
-      onCreated(await teamsApi.create(new FormData(event.currentTarget).get('name')));
-      setFailure(null);
-    } catch (error) {
-      setFailure(error);
-    }
+    failure.run(() => teamsApi.create(formValues(event).name), onCreated);
   }
   return (
     <form className="card" onSubmit={submit} noValidate>
       <h2>New team</h2>
-      <Field label="Team name" name="name" error={failure?.fieldErrors?.().name} />
+      <Field label="Team name" name="name" error={failure.fields.name} />
       <button type="submit" className="button button-secondary">
         Create team
       </button>
@@ -170,17 +143,9 @@ export default function TeamPage() {
         {() => (
           <>
             {all.length > 1 && (
-              <label className="field">
-                <span>Team</span>
-                <select value={team?.id ?? ''} onChange={(event) => setTeamId(event.target.value)}
-                  data-testid="team-switcher">
-                  {all.map((candidate) => (
-                    <option key={candidate.id} value={candidate.id}>
-                      {candidate.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <SelectField label="Team" value={team?.id ?? ''} onChange={(event) => setTeamId(event.target.value)}
+                data-testid="team-switcher"
+                options={all.map((candidate) => ({ value: candidate.id, label: candidate.name }))} />
             )}
             {team && (
               <p data-testid="team-role">

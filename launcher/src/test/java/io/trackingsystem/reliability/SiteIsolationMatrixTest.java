@@ -56,11 +56,7 @@ class SiteIsolationMatrixTest {
 
     @BeforeAll
     static void start() {
-        RedisFixture.flush();
-        product = Product.on(RedisFixture.url(), Map.of());
-        product.userService();
-        product.trackingService();
-        product.gateway();
+        product = Product.allInProcess();
         api = product.api;
 
         olivia = api.register();

@@ -2,7 +2,6 @@ package io.trackingsystem.reliability;
 
 import io.trackingsystem.reliability.Api.Account;
 import io.trackingsystem.reliability.Api.Response;
-import io.trackingsystem.routes.testing.RedisFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,11 +34,7 @@ class TenantIsolationTest {
 
     @BeforeAll
     static void start() {
-        RedisFixture.flush();
-        product = Product.on(RedisFixture.url(), Map.of());
-        product.userService();
-        product.trackingService();
-        product.gateway();
+        product = Product.allInProcess();
         alice = product.api.register();
         bob = product.api.register();
         List<String> hers = new ArrayList<>();
