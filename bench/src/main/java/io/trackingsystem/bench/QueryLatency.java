@@ -3,7 +3,11 @@ package io.trackingsystem.bench;
 import io.trackingsystem.routes.config.Env;
 import io.trackingsystem.routes.redis.Redis;
 import io.trackingsystem.tracking.stats.Breakdown;
+import io.trackingsystem.tracking.stats.CsvExport;
+import io.trackingsystem.tracking.stats.EventList;
+import io.trackingsystem.tracking.stats.Funnel;
 import io.trackingsystem.tracking.stats.Overview;
+import io.trackingsystem.tracking.stats.Retention;
 import io.trackingsystem.tracking.stats.StatsRequest;
 import io.trackingsystem.tracking.stats.StatsSource;
 import io.trackingsystem.tracking.stats.TimeSeries;
@@ -14,23 +18,36 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Query latency over the last {@code QUERY_DAYS} (30) UTC days, for the dashboard's three main questions: the
- * overview, a daily time series and the top pages. Measured twice:
+ * Query latency over the last {@code QUERY_DAYS} (30) UTC days, for every kind of question the dashboard asks
+ * ({@link BenchQuery#ALL}): unfiltered and filtered, in UTC and in another zone, funnels, retention, the event
+ * list and a breakdown export. Measured twice:
  * <ul>
  *   <li>in process: the tracking-service's own query classes against the same Redis, which is the service's
  *       time to answer ({@code QUERY_WARMUP} then {@code QUERY_ITERATIONS} runs, one after the other);</li>
- *   <li>over HTTP: {@code GET /api/stats/...} with an access token, through the gateway, the request/reply
- *       stream and the tracking-service, which is what the dashboard waits for ({@code HTTP_WARMUP},
- *       {@code HTTP_ITERATIONS}).</li>
+ *   <li>over HTTP: {@code GET /api/...} with an access token, through the gateway, the request/reply stream and
+ *       the tracking-service, which is what the dashboard waits for ({@code HTTP_WARMUP}, {@code HTTP_ITERATIONS}).
+ *       Then the dashboard with one filter: its overview, time series and {@link #DASHBOARD_PANELS} breakdowns
+ *       requested at once, timed until the last answer.</li>
  * </ul>
- * Environment: {@code REDIS_URL}, {@code BASE_URL}, {@code ACCOUNT}, {@code ACCESS_TOKEN}, {@code QUERY_LABEL}.
+ * A query stops repeating once it has run {@code QUERY_BUDGET_SECONDS} (60) and at least 3 times, so a slow path
+ * is measured with fewer runs instead of taking the whole benchmark's time.
+ * Environment: {@code REDIS_URL}, {@code BASE_URL}, {@code ACCOUNT} (the site), {@code ACCESS_TOKEN},
+ * {@code QUERY_LABEL}.
  */
 public final class QueryLatency {
+
+    /** The breakdowns of the dashboard's panels. */
+    static final List<String> DASHBOARD_PANELS = List.of("page", "entryPage", "exitPage", "referrer", "browser",
+            "os", "device", "eventName");
+    private static final String DASHBOARD_FILTER = "filter=page:/pricing";
 
     private QueryLatency() {
     }
@@ -38,60 +55,103 @@ public final class QueryLatency {
     public static void main(String[] args) throws Exception {
         Env env = Env.system();
         String label = env.string("QUERY_LABEL", "data");
-        String account = env.string("ACCOUNT", "");
+        String site = env.string("ACCOUNT", "");
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String range = "from=" + today.minusDays(env.integer("QUERY_DAYS", 30) - 1) + "&to=" + today;
-        Map<String, String> queries = new LinkedHashMap<>();
-        queries.put("overview", range);
-        queries.put("timeseries", range + "&interval=day");
-        queries.put("breakdown", range + "&dimension=page");
+        long budget = env.integer("QUERY_BUDGET_SECONDS", 60) * 1_000_000_000L;
 
         try (Redis redis = Redis.connect(env.string("REDIS_URL", "redis://localhost:6379"));
              StatsSource source = StatsSource.open(redis)) {
-            Map<String, Function<StatsRequest, Object>> inProcess = Map.of(
+            Map<String, Function<StatsRequest, Object>> operations = Map.of(
                     "overview", new Overview(source)::answer,
                     "timeseries", new TimeSeries(source)::answer,
-                    "breakdown", new Breakdown(source)::answer);
-            for (Map.Entry<String, String> query : queries.entrySet()) {
-                Function<StatsRequest, Object> answer = inProcess.get(query.getKey());
+                    "breakdown", new Breakdown(source)::answer,
+                    "funnel", new Funnel(source)::answer,
+                    "retention", new Retention(source)::answer,
+                    "events", new EventList(source)::answer,
+                    "export", new CsvExport(source)::answer);
+            for (BenchQuery query : BenchQuery.ALL) {
+                Function<StatsRequest, Object> answer = operations.get(query.operation());
+                String parameters = range + "&" + query.parameters();
                 Latencies latencies = time(env.integer("QUERY_WARMUP", 50), env.integer("QUERY_ITERATIONS", 200),
-                        () -> answer.apply(StatsRequest.of(account, query.getValue())));
-                latencies.addTo(Line.result("query_" + label + "_" + query.getKey())).print();
+                        budget, () -> answer.apply(StatsRequest.of(site, parameters)));
+                latencies.addTo(Line.result("query_" + label + "_" + query.name())).print();
             }
-            Overview.Answer overview = new Overview(source).answer(StatsRequest.of(account, range));
+            Overview.Answer overview = new Overview(source).answer(StatsRequest.of(site, range));
             Line.result("query_" + label + "_counts").add("events", overview.events())
                     .add("visitors", overview.visitors()).add("sessions", overview.sessions())
                     .add("pageviews", overview.pageviews()).print();
         }
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        String token = env.string("ACCESS_TOKEN", "");
-        for (Map.Entry<String, String> query : queries.entrySet()) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(env.string("BASE_URL", "http://localhost:8080")
-                            + "/api/stats/" + query.getKey() + "?" + query.getValue()))
-                    .header("Authorization", "Bearer " + token).GET().build();
-            Latencies latencies = time(env.integer("HTTP_WARMUP", 20), env.integer("HTTP_ITERATIONS", 100), () -> {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException(query.getKey() + " answered " + response.statusCode() + ": "
-                            + response.body());
-                }
-                return response;
-            });
-            latencies.addTo(Line.result("query_http_" + label + "_" + query.getKey())).print();
+        Http http = new Http(env.string("BASE_URL", "http://localhost:8080"), env.string("ACCESS_TOKEN", ""));
+        for (BenchQuery query : BenchQuery.ALL) {
+            String path = query.path() + "?" + range + "&" + query.parameters();
+            Latencies latencies = time(env.integer("HTTP_WARMUP", 20), env.integer("HTTP_ITERATIONS", 100), budget,
+                    () -> http.get(path).join());
+            latencies.addTo(Line.result("query_http_" + label + "_" + query.name())).add("failed", http.failed())
+                    .print();
         }
+        List<String> dashboard = new ArrayList<>();
+        dashboard.add("/api/stats/overview?" + range + "&" + DASHBOARD_FILTER);
+        dashboard.add("/api/stats/timeseries?" + range + "&interval=day&" + DASHBOARD_FILTER);
+        DASHBOARD_PANELS.forEach(dimension -> dashboard.add("/api/stats/breakdown?" + range + "&dimension="
+                + dimension + "&" + DASHBOARD_FILTER));
+        Latencies all = time(env.integer("HTTP_WARMUP", 20) / 4, env.integer("HTTP_ITERATIONS", 100) / 4, budget,
+                () -> CompletableFuture.allOf(dashboard.stream().map(http::get).toArray(CompletableFuture[]::new))
+                        .join());
+        all.addTo(Line.result("query_http_" + label + "_dashboard_filtered")).add("panels", dashboard.size())
+                .add("failed", http.failed()).print();
     }
 
-    private static Latencies time(int warmup, int iterations, Call call) throws Exception {
+    /** Warm-up runs stop early once they have used a tenth of the budget: a slow path is measured, not warmed. */
+    private static Latencies time(int warmup, int iterations, long budgetNanos, Call call) throws Exception {
         Latencies latencies = new Latencies();
-        for (int i = 0; i < warmup + iterations; i++) {
+        long started = System.nanoTime();
+        for (int i = 0; ; i++) {
+            long elapsed = System.nanoTime() - started;
+            if (latencies.count() >= iterations || (latencies.count() >= 3 && elapsed > budgetNanos)) {
+                return latencies;
+            }
+            boolean warming = i < warmup && elapsed < budgetNanos / 10;
             long start = System.nanoTime();
             call.run();
-            if (i >= warmup) {
+            if (!warming) {
                 latencies.add(System.nanoTime() - start);
             }
         }
-        return latencies;
+    }
+
+    /**
+     * The gateway's analytics API with one access token; several requests may be in flight at once. An answer
+     * other than 200 is counted as failed (and reported), not thrown: a slow path answers 504, and that is a figure.
+     */
+    private static final class Http {
+        private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        private final String baseUrl;
+        private final String token;
+        private final AtomicInteger failed = new AtomicInteger();
+
+        Http(String baseUrl, String token) {
+            this.baseUrl = baseUrl;
+            this.token = token;
+        }
+
+        CompletableFuture<HttpResponse<String>> get(String path) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("Authorization", "Bearer " + token).GET().build();
+            return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+                if (response.statusCode() != 200) {
+                    failed.incrementAndGet();
+                    System.err.println(path + " answered " + response.statusCode() + ": " + response.body());
+                }
+                return response;
+            });
+        }
+
+        /** Answers other than 200 since the last call. */
+        int failed() {
+            return failed.getAndSet(0);
+        }
     }
 
     @FunctionalInterface

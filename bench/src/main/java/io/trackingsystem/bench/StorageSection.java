@@ -9,7 +9,8 @@ import java.util.OptionalDouble;
 /** Query latency and Redis memory per stored event, for each seeded size. */
 final class StorageSection {
 
-    static final List<String> QUERIES = List.of("overview", "timeseries", "breakdown");
+    static final List<String> QUERIES = java.util.stream.Stream.concat(BenchQuery.ALL.stream().map(BenchQuery::name),
+            java.util.stream.Stream.of("dashboard_filtered")).toList();
 
     private final Results results;
     private final StringBuilder md;
