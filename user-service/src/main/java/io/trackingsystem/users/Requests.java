@@ -75,19 +75,6 @@ public final class Requests {
         return id;
     }
 
-    /** A numeric member of the body, or null when absent; another type is recorded as a field error. */
-    public static Long number(ObjectNode body, String field, List<FieldError> errors) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.canConvertToLong() || !value.isIntegralNumber()) {
-            errors.add(FieldError.of(field, field + " must be a whole number"));
-            return null;
-        }
-        return value.longValue();
-    }
-
     /** The body as a JSON object, or an empty one when there is none. */
     public static ObjectNode optionalJsonBody(Exchange exchange) {
         String body = exchange.getMessage().getBody(String.class);
