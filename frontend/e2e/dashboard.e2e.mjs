@@ -1,7 +1,9 @@
 // End-to-end check of the dashboard against the running system:
 //   BASE_URL=http://localhost:8080 npm run e2e
 // Registers a fresh user, installs the tracker on a page, waits for Setup to see the event, checks the
-// Dashboard, filters by the page, rotates the API key, logs out and back in. Screenshots of every page
+// Dashboard, filters by the page, rotates the API key, adds a second site and switches between the two,
+// invites a viewer who accepts in a second browser, opens a share link logged out and sees it refused once
+// revoked, logs out and back in. Screenshots of every page
 // go to target/screenshots/. Exits non-zero on the first failure.
 import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -32,6 +34,19 @@ const site = await serveSite('shop.e2e.test', () => `<!doctype html>
   </head>
   <body><h1>Hello from ${PAGE_PATH}</h1></body>
 </html>`);
+
+const DOCS_PATH = `/docs-${run}`;
+const DOCS_SITE = `Docs ${run}`;
+const viewer = { name: `Viewer ${run}`, email: `viewer-${run}@example.com`, password: `pw-${run}-viewer-horse` };
+
+async function sendPageview(apiKey, path) {
+  const response = await fetch(`${BASE_URL}/api/events`, {
+    method: 'POST',
+    headers: { 'X-API-Key': apiKey, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ eventName: 'pageview', page: `https://docs.e2e.test${path}`, anonymousId: `docs-${run}` }),
+  });
+  return response.status;
+}
 
 async function sendEvent(apiKey) {
   const response = await fetch(`${BASE_URL}/api/events`, {
@@ -188,6 +203,139 @@ try {
     if (newStatus < 200 || newStatus >= 300) throw new Error(`an event with the new key got HTTP ${newStatus}`);
     console.log(`     old key refused with ${oldStatus}, new key accepted with ${newStatus}`);
     await screenshot(page, '11-profile-rotated');
+  });
+
+  const pageRow = (target, path) =>
+    target.locator(`[data-testid="breakdown-page"] [data-testid="breakdown-row"][data-value*="${path}"]`);
+  const dashboardShows = async (target, path, label) => {
+    await eventually(
+      async () => {
+        if ((await pageRow(target, path).count()) > 0) return true;
+        await target.reload();
+        await target.getByTestId('date-range-select').selectOption('today');
+        return false;
+      },
+      { message: label, interval: 2_000 },
+    );
+  };
+  let docsKey;
+
+  await step('create a second site and get its snippet', async () => {
+    await page.getByTestId('nav-sites').click();
+    await page.waitForURL((u) => u.pathname === '/sites');
+    const form = page.getByTestId('new-site-form');
+    await form.getByLabel('Name').fill(DOCS_SITE);
+    await form.getByLabel('Domain (optional)').fill('docs.e2e.test');
+    await page.getByTestId('new-site-submit').click();
+    docsKey = (await page.getByTestId('new-site-key').textContent()).trim();
+    const snippet = await page.getByTestId('new-site-snippet').textContent();
+    if (!docsKey.startsWith('tsk_') || !snippet.includes(docsKey)) throw new Error(`no snippet with the key: ${snippet}`);
+    await page.locator('[data-testid="site-switcher"] option', { hasText: DOCS_SITE }).waitFor({ state: 'attached' });
+    await screenshot(page, '15-sites-new-site');
+  });
+
+  await step('send the second site events and see them on its dashboard only', async () => {
+    const status = await sendPageview(docsKey, DOCS_PATH);
+    if (status !== 202) throw new Error(`POST /api/events for the second site answered ${status}`);
+    await page.getByTestId('site-switcher').selectOption({ label: `${DOCS_SITE} (docs.e2e.test)` });
+    await page.getByTestId('nav-dashboard').click();
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.getByTestId('date-range-select').selectOption('today');
+    await dashboardShows(page, DOCS_PATH, 'the second site\'s page on its dashboard');
+    if ((await pageRow(page, PAGE_PATH).count()) > 0) throw new Error('the second site shows the first site\'s page');
+    await screenshot(page, '16-dashboard-second-site');
+  });
+
+  await step('switch between the two sites', async () => {
+    await page.getByTestId('site-switcher').selectOption({ label: 'My site' });
+    await page.getByTestId('date-range-select').selectOption('today');
+    await dashboardShows(page, PAGE_PATH, 'the first site\'s page after switching');
+    if ((await pageRow(page, DOCS_PATH).count()) > 0) throw new Error('the first site shows the second site\'s page');
+    await page.getByTestId('site-switcher').selectOption({ label: `${DOCS_SITE} (docs.e2e.test)` });
+    await page.getByTestId('date-range-select').selectOption('today');
+    await dashboardShows(page, DOCS_PATH, 'the second site\'s page after switching back');
+  });
+
+  let invitationUrl;
+  await step('invite a viewer to the team', async () => {
+    await page.getByTestId('nav-team').click();
+    await page.waitForURL((u) => u.pathname === '/team');
+    const form = page.getByTestId('invite-form');
+    await form.getByLabel('Email').fill(viewer.email);
+    await form.getByLabel('Role').selectOption('viewer');
+    await page.getByTestId('invite-submit').click();
+    invitationUrl = (await page.getByTestId('invitation-link').textContent()).trim();
+    if (!invitationUrl.includes('/invite/')) throw new Error(`not an invitation link: ${invitationUrl}`);
+    await screenshot(page, '17-team-invitation');
+  });
+
+  await step('the viewer accepts in a second browser and reads the site, without its settings', async () => {
+    const second = await launch({ extraArgs: site.chromiumArgs });
+    try {
+      const other = second.context.pages()[0] ?? (await second.context.newPage());
+      await other.goto(url('/register'));
+      await other.getByLabel('Name').fill(viewer.name);
+      await other.getByLabel('Email').fill(viewer.email);
+      await other.getByLabel('Password').fill(viewer.password);
+      await other.getByTestId('register-submit').click();
+      await other.waitForURL((u) => u.pathname === '/setup');
+      await other.goto(invitationUrl);
+      await other.getByTestId('accept-invitation').click();
+      await other.waitForURL((u) => u.pathname === '/');
+      await other.getByTestId('site-switcher').selectOption({ label: `${DOCS_SITE} (docs.e2e.test)` });
+      await other.getByTestId('date-range-select').selectOption('today');
+      await dashboardShows(other, DOCS_PATH, 'the invited viewer reading the second site');
+      if (await other.getByTestId('nav-setup').count()) throw new Error('a viewer is offered the Setup page');
+      await other.getByTestId('nav-sites').click();
+      await other.getByTestId('viewer-notice').waitFor();
+      if (await other.getByTestId('site-keys').count()) throw new Error('a viewer sees the site\'s keys');
+      await screenshot(other, '18-viewer-sites');
+    } finally {
+      await second.close();
+    }
+  });
+
+  let shareUrl;
+  await step('create a share link of the second site', async () => {
+    await page.getByTestId('nav-sites').click();
+    await page.waitForURL((u) => u.pathname === '/sites');
+    await page.getByTestId('create-share').click();
+    shareUrl = (await page.getByTestId('share-link').textContent()).trim();
+    await page.getByTestId('share-row').first().waitFor();
+    await screenshot(page, '19-sites-share');
+  });
+
+  await step('the share link opens the dashboard logged out, and is refused once revoked', async () => {
+    const anonymous = await launch({ extraArgs: site.chromiumArgs });
+    try {
+      const visitor = anonymous.context.pages()[0] ?? (await anonymous.context.newPage());
+      await visitor.goto(shareUrl);
+      await visitor.getByTestId('kpis').waitFor();
+      await eventually(
+        async () => {
+          if ((await pageRow(visitor, DOCS_PATH).count()) > 0) return true;
+          await visitor.reload();
+          return false;
+        },
+        { message: 'the shared dashboard listing the second site\'s page', interval: 2_000 },
+      );
+      if (await visitor.getByTestId('site-switcher').count()) throw new Error('the shared view shows other sites');
+      await screenshot(visitor, '20-shared-dashboard');
+
+      await page.getByTestId('revoke-share').first().click();
+      await page.getByTestId('share-row').first().waitFor({ state: 'detached' });
+      await eventually(
+        async () => {
+          await visitor.reload();
+          await visitor.locator('[data-testid="share-refused"], [data-testid="kpis"]').first().waitFor();
+          return (await visitor.getByTestId('share-refused').count()) > 0;
+        },
+        { message: 'the revoked link to be refused', interval: 1_000 },
+      );
+      await screenshot(visitor, '21-shared-dashboard-revoked');
+    } finally {
+      await anonymous.close();
+    }
   });
 
   await step('log out', async () => {

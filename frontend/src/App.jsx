@@ -15,6 +15,10 @@ const LivePage = lazy(() => import('./pages/LivePage.jsx'));
 const EventsPage = lazy(() => import('./pages/EventsPage.jsx'));
 const FunnelsPage = lazy(() => import('./pages/FunnelsPage.jsx'));
 const RetentionPage = lazy(() => import('./pages/RetentionPage.jsx'));
+const SitesPage = lazy(() => import('./pages/SitesPage.jsx'));
+const TeamPage = lazy(() => import('./pages/TeamPage.jsx'));
+const InvitePage = lazy(() => import('./pages/InvitePage.jsx'));
+const SharePage = lazy(() => import('./pages/SharePage.jsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.jsx'));
 
 export function AppRoutes() {
@@ -37,6 +41,7 @@ export function AppRoutes() {
             </PublicOnly>
           }
         />
+        <Route path="/share/:token" element={<SharePage />} />
         <Route
           element={
             <RequireAuth>
@@ -51,6 +56,9 @@ export function AppRoutes() {
           <Route path="events" element={<EventsPage />} />
           <Route path="funnels" element={<FunnelsPage />} />
           <Route path="retention" element={<RetentionPage />} />
+          <Route path="sites" element={<SitesPage />} />
+          <Route path="team" element={<TeamPage />} />
+          <Route path="invite/:token" element={<InvitePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

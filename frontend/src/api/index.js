@@ -1,5 +1,6 @@
 import { createApiClient } from './client.js';
 import { formatFilter } from '../lib/filters.js';
+import { currentSiteId } from '../sites/currentSite.js';
 
 export { ApiError } from './problem.js';
 
@@ -11,15 +12,16 @@ if (typeof window !== 'undefined') {
   });
 }
 
-/** Common analytics parameters: the range, the time zone and the filters. */
+/** Common analytics parameters: the site, the range, the time zone and the filters. */
 export function statsQuery({ range, tz, filters = [] }, extra = {}) {
-  return { from: range.from, to: range.to, tz, filter: filters.map(formatFilter), ...extra };
+  return { site: currentSiteId(), from: range.from, to: range.to, tz, filter: filters.map(formatFilter), ...extra };
 }
 
 async function startSession(path, body) {
   const result = await client.request(path, { method: 'POST', body, auth: false });
   client.setSession(result);
-  return result.user;
+  // A registration shows its first write key once; remember which site it writes to.
+  return result.site ? { ...result.user, apiKeySite: result.site.id } : result.user;
 }
 
 export const auth = {
@@ -72,5 +74,36 @@ export function exportCsv(q, dataset) {
  */
 export async function liveUrl({ renew = false } = {}) {
   const token = renew ? await client.refresh() : await client.accessToken();
-  return `/api/live?access_token=${encodeURIComponent(token ?? '')}`;
+  const site = currentSiteId();
+  return `/api/live?access_token=${encodeURIComponent(token ?? '')}${site ? `&site=${encodeURIComponent(site)}` : ''}`;
 }
+
+const json = (method, body) => ({ method, body });
+const path = (...parts) => parts.map((part) => encodeURIComponent(part)).join('/');
+
+export const sites = {
+  list: (options) => client.request('/api/sites', options),
+  create: (teamId, site) => client.request('/api/sites', { ...json('POST', site), query: { team: teamId } }),
+  get: (id, options) => client.request(`/api/sites/${path(id)}`, options),
+  update: (id, changes) => client.request(`/api/sites/${path(id)}`, json('PATCH', changes)),
+  remove: (id, confirm) => client.request(`/api/sites/${path(id)}`, json('DELETE', { confirm })),
+  keys: (id, options) => client.request(`/api/sites/${path(id)}/keys`, options),
+  createKey: (id, kind) => client.request(`/api/sites/${path(id)}/keys`, json('POST', { kind })),
+  deleteKey: (id, keyId) => client.request(`/api/sites/${path(id, 'keys', keyId)}`, { method: 'DELETE' }),
+  shares: (id, options) => client.request(`/api/sites/${path(id)}/shares`, options),
+  createShare: (id, share) => client.request(`/api/sites/${path(id)}/shares`, json('POST', share)),
+  revokeShare: (id, shareId) => client.request(`/api/sites/${path(id, 'shares', shareId)}`, { method: 'DELETE' }),
+};
+
+export const teams = {
+  list: (options) => client.request('/api/teams', options),
+  create: (name) => client.request('/api/teams', json('POST', { name })),
+  members: (id, options) => client.request(`/api/teams/${path(id)}/members`, options),
+  setRole: (id, userId, role) => client.request(`/api/teams/${path(id, 'members', userId)}`, json('PATCH', { role })),
+  removeMember: (id, userId) => client.request(`/api/teams/${path(id, 'members', userId)}`, { method: 'DELETE' }),
+  invitations: (id, options) => client.request(`/api/teams/${path(id)}/invitations`, options),
+  invite: (id, email, role) => client.request(`/api/teams/${path(id)}/invitations`, json('POST', { email, role })),
+  withdraw: (id, invitationId) =>
+    client.request(`/api/teams/${path(id, 'invitations', invitationId)}`, { method: 'DELETE' }),
+  accept: (token) => client.request(`/api/invitations/${path(token)}/accept`, { method: 'POST' }),
+};

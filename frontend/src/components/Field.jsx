@@ -40,3 +40,20 @@ export function FormAlert({ children, tone = 'error' }) {
     </div>
   );
 }
+
+/** A labelled choice among `options` ({value, label}). */
+export function SelectField({ label, options, ...selectProps }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} {...selectProps}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext.jsx';
+import { SiteProvider, useSite } from '../sites/SiteContext.jsx';
 import { Loading } from './States.jsx';
 
 const NAV = [
@@ -9,9 +10,30 @@ const NAV = [
   { to: '/events', label: 'Events' },
   { to: '/funnels', label: 'Funnels' },
   { to: '/retention', label: 'Retention' },
-  { to: '/setup', label: 'Setup' },
+  { to: '/setup', label: 'Setup', manage: true },
+  { to: '/sites', label: 'Sites' },
+  { to: '/team', label: 'Team' },
   { to: '/profile', label: 'Profile' },
 ];
+
+/** Which site the dashboard shows, among every site of every team the user is in. */
+function SiteSwitcher() {
+  const { sites, siteId, select } = useSite();
+  if (sites.length === 0) return null;
+  return (
+    <label className="site-switcher">
+      <span className="visually-hidden">Site</span>
+      <select value={siteId ?? ''} onChange={(event) => select(event.target.value)} data-testid="site-switcher">
+        {sites.map((site) => (
+          <option key={site.id} value={site.id}>
+            {site.name}
+            {site.domain ? ` (${site.domain})` : ''}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 /** Keeps the chosen period when moving between analytics pages. */
 function periodSearch(search) {
@@ -25,7 +47,16 @@ function periodSearch(search) {
 }
 
 export function Layout() {
+  return (
+    <SiteProvider>
+      <SiteLayout />
+    </SiteProvider>
+  );
+}
+
+function SiteLayout() {
   const { user, logout } = useAuth();
+  const { siteId, canManage } = useSite();
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const search = periodSearch(location.search);
@@ -53,7 +84,7 @@ export function Layout() {
         </button>
         <nav id="main-nav" className={menuOpen ? 'nav nav-open' : 'nav'} aria-label="Main">
           <ul>
-            {NAV.map((item) => (
+            {NAV.filter((item) => canManage || !item.manage).map((item) => (
               <li key={item.to}>
                 <NavLink to={`${item.to}${search}`} end={item.end} data-testid={`nav-${item.label.toLowerCase()}`}>
                   {item.label}
@@ -61,6 +92,7 @@ export function Layout() {
               </li>
             ))}
           </ul>
+          <SiteSwitcher />
           <div className="user">
             <span className="user-name" data-testid="user-name">
               {user?.name}
@@ -73,7 +105,8 @@ export function Layout() {
       </header>
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<Loading />}>
-          <Outlet />
+          {/* A new site remounts the page, so every panel asks again for the site now shown. */}
+          <Outlet key={siteId ?? 'no-site'} />
         </Suspense>
       </main>
     </div>

@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import { useState } from 'react';
 import { ApiError, me } from '../api/index.js';
 import { useAuth } from '../auth/AuthContext.jsx';
@@ -102,16 +103,19 @@ function ApiKeyCard() {
   return (
     <section className="card" aria-labelledby="profile-key-title">
       <h2 id="profile-key-title">API key</h2>
-      <p className="muted">Your tracker snippet and server integrations send events with this key.</p>
+      <p className="muted">
+        The write key of your first site: your tracker snippet and server integrations send events with it. Every
+        site&apos;s keys are on the <Link to="/sites">sites page</Link>.
+      </p>
       <FormAlert>{state.error}</FormAlert>
       {state.rotated && (
         <FormAlert tone="success">A new key is active. Update your snippet and integrations with it.</FormAlert>
       )}
       <div className="api-key-row">
         <code className="api-key" data-testid="api-key">
-          {user.apiKey}
+          {user.apiKey ?? 'Keys are shown only once, when they are made: rotate to get a new one.'}
         </code>
-        <CopyButton text={user.apiKey} label="Copy key" />
+        {user.apiKey && <CopyButton text={user.apiKey} label="Copy key" />}
       </div>
       <button type="button" className="button button-danger" onClick={() => setConfirming(true)} data-testid="rotate-api-key">
         Rotate key

@@ -1,8 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { sites } from '../api/index.js';
 import { useAuth } from '../auth/AuthContext.jsx';
+import { ErrorMessage } from '../components/States.jsx';
+import { useSite } from '../sites/SiteContext.jsx';
 import { CodeBlock } from '../components/CopyButton.jsx';
 import { SegmentSnippet } from '../components/SegmentSnippet.jsx';
+import { useAction } from '../hooks/useAction.js';
 import { useLiveEvents } from '../hooks/useLiveEvents.js';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.js';
 
@@ -55,11 +59,41 @@ function FirstEventCheck() {
   );
 }
 
+/** Keys are shown once; without one at hand, an admin makes a new write key for the site here. */
+function NewWriteKey({ site, onCreated }) {
+  const action = useAction();
+  const create = () => action.run(() => sites.createKey(site.id, 'write'), (key) => onCreated(key.secret));
+  return (
+    <section className="card">
+      <p>
+        Write keys are shown only once, when they are made. Make a new one for <strong>{site.name}</strong> to get
+        its snippet; the site&apos;s other keys keep working.
+      </p>
+      <button type="button" className="button" onClick={create} data-testid="setup-new-key">
+        Make a write key
+      </button>
+      {action.failure && <ErrorMessage error={action.failure} />}
+    </section>
+  );
+}
+
 export default function SetupPage() {
   useDocumentTitle('Setup');
   const { user } = useAuth();
+  const { site } = useSite();
+  const [created, setCreated] = useState(null);
   const origin = window.location.origin;
-  const code = snippets(origin, user.apiKey);
+  const registered = user.apiKey && (!site || !user.apiKeySite || user.apiKeySite === site.id) ? user.apiKey : null;
+  const apiKey = created ?? registered;
+  if (!apiKey && site) {
+    return (
+      <div className="page page-narrow">
+        <h1>Set up tracking</h1>
+        <NewWriteKey site={site} onCreated={setCreated} />
+      </div>
+    );
+  }
+  const code = snippets(origin, apiKey);
 
   return (
     <div className="page page-narrow">
@@ -90,12 +124,12 @@ export default function SetupPage() {
           <code>@segment/analytics-node</code>:
         </p>
         <CodeBlock code={code.segment} copyLabel="Copy Segment example" testId="segment-example" />
-        <SegmentSnippet origin={origin} writeKey={user.apiKey} />
+        <SegmentSnippet origin={origin} writeKey={apiKey} />
       </section>
 
       <p className="muted">
-        Your API key is <code data-testid="setup-api-key">{user.apiKey}</code>. You can rotate it on your{' '}
-        <Link to="/profile">profile</Link>.
+        Your API key is <code data-testid="setup-api-key">{apiKey}</code>. It is shown only now: keep it in the
+        snippet. Manage keys on the <Link to="/sites">sites page</Link>.
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 package io.trackingsystem.gateway;
 
+import io.trackingsystem.gateway.access.ManagementRoutes;
 import io.trackingsystem.gateway.auth.AuthConfig;
 import io.trackingsystem.gateway.auth.AuthRoutes;
 import io.trackingsystem.gateway.edge.EdgeRoutes;
@@ -30,6 +31,7 @@ public final class Gateway {
                 .routes(redis -> new AuthRoutes(AuthConfig.from(env)))
                 .routes(redis -> new IngestRoutes(redis, IngestConfig.from(env)))
                 .routes(redis -> new StatsRoutes(redis, config.port(), StatsConfig.from(env)))
+                .routes(redis -> new ManagementRoutes())
                 .routes(redis -> new UnknownApiRoutes())
                 .routes(redis -> new DashboardRoutes());
     }

@@ -49,7 +49,8 @@ final class Api {
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         JsonNode body = response.json();
         return new Account(body.path("user").path("id").asText(), email, body.path("user").path("apiKey").asText(),
-                body.path("accessToken").asText(), body.path("refreshToken").asText());
+                body.path("accessToken").asText(), body.path("refreshToken").asText(),
+                body.path("site").path("id").asText(), body.path("team").path("id").asText());
     }
 
     Response login(String email) {
@@ -126,7 +127,9 @@ final class Api {
         }
     }
 
-    record Account(String id, String email, String apiKey, String accessToken, String refreshToken) {
+    /** A registered account with the write key, site and team its registration answered. */
+    record Account(String id, String email, String apiKey, String accessToken, String refreshToken, String siteId,
+                   String teamId) {
     }
 
     record Response(int status, HttpHeaders headers, String body, Duration took) {

@@ -49,11 +49,7 @@ class HostileInputTest {
 
     @BeforeAll
     static void start() {
-        RedisFixture.flush();
-        product = Product.on(RedisFixture.url(), Map.of());
-        product.userService();
-        product.trackingService();
-        product.gateway();
+        product = Product.allInProcess();
         account = product.api.register();
     }
 

@@ -42,6 +42,16 @@ final class Product implements AutoCloseable {
         return new Product(redisUrl, settings);
     }
 
+    /** All three services in this JVM on an emptied test Redis, with the test defaults. */
+    static Product allInProcess() {
+        RedisFixture.flush();
+        Product product = on(RedisFixture.url(), Map.of());
+        product.userService();
+        product.trackingService();
+        product.gateway();
+        return product;
+    }
+
     CamelService gateway() {
         return inProcess(Gateway::create);
     }

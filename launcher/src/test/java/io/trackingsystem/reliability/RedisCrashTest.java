@@ -76,10 +76,13 @@ class RedisCrashTest {
                 assertThat(ingestion.answers()).as("answers slower than the request timeout")
                         .filteredOn(answer -> answer.took().compareTo(REQUEST_TIMEOUT.plus(MARGIN)) > 0)
                         .isEmpty();
-                // Services announce themselves every second; until the user-service has done so after the
-                // restart, sign-in still fails fast with 503, as while Redis was down.
+                // Services announce themselves every second; until the user-service and the tracking-service have
+                // done so after the restart, sign-in and queries still fail fast with 503, as while Redis was down.
                 await("sign-in recovers by itself").atMost(Duration.ofSeconds(10))
                         .until(() -> product.api.login(account.email()).status() == 200);
+                await("queries recover by themselves").atMost(Duration.ofSeconds(10))
+                        .until(() -> product.api.get("/api/stats/overview?" + Api.RECENT, account.accessToken())
+                                .status() == 200);
 
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                         .until(() -> IngestBacklog.isDrained(redis.url()));

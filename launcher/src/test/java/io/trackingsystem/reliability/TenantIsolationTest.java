@@ -2,7 +2,6 @@ package io.trackingsystem.reliability;
 
 import io.trackingsystem.reliability.Api.Account;
 import io.trackingsystem.reliability.Api.Response;
-import io.trackingsystem.routes.testing.RedisFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,11 +34,7 @@ class TenantIsolationTest {
 
     @BeforeAll
     static void start() {
-        RedisFixture.flush();
-        product = Product.on(RedisFixture.url(), Map.of());
-        product.userService();
-        product.trackingService();
-        product.gateway();
+        product = Product.allInProcess();
         alice = product.api.register();
         bob = product.api.register();
         List<String> hers = new ArrayList<>();
@@ -129,7 +124,8 @@ class TenantIsolationTest {
         Response her = api.get("/api/me", alice.accessToken());
         assertThat(her.json().path("name").asText()).isEqualTo("Ada");
         assertThat(her.json().path("email").asText()).isEqualTo(alice.email());
-        assertThat(her.json().path("apiKey").asText()).isEqualTo(alice.apiKey());
+        assertThat(api.ingest(alice.apiKey(), List.of("{\"eventName\":\"still-hers\"}")).status())
+                .as("her key still works").isEqualTo(202);
         assertThat(api.get("/api/events?" + Api.RECENT + "&limit=1000", alice.accessToken()).body())
                 .doesNotContain("mallory-");
         assertThat(api.login(alice.email()).status()).isEqualTo(200);
@@ -182,6 +178,7 @@ class TenantIsolationTest {
     private static List<String> namingsOfAlice() {
         return List.of("", "&account=" + alice.id() + "&accountId=" + alice.id() + "&principal=" + alice.id()
                         + "&userId=" + alice.id() + "&tenant=" + alice.id() + "&site=" + alice.id(),
+                "&site=" + alice.siteId(),
                 "&filter=page:/" + SECRET + "-page");
     }
 

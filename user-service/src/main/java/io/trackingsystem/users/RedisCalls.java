@@ -28,6 +28,22 @@ public final class RedisCalls {
         return LettuceFutures.awaitOrCancel(future, TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
+    /** The hash tag of a key as Redis Cluster reads it: the text between its first braces, else the whole key. */
+    static String hashTag(String key) {
+        int open = key.indexOf('{');
+        int close = open < 0 ? -1 : key.indexOf('}', open + 1);
+        return close > open + 1 ? key.substring(open + 1, close) : key;
+    }
+
+    static void requireOneSlot(String[] keys) {
+        for (String key : keys) {
+            if (!hashTag(key).equals(hashTag(keys[0]))) {
+                throw new IllegalArgumentException("a script may only touch keys of one hash tag, not "
+                        + String.join(", ", keys));
+            }
+        }
+    }
+
     /** A Lua script run by its digest, sent in full only when Redis does not know it yet (first use, restart). */
     public record Script(String source, String sha) {
 
@@ -40,7 +56,9 @@ public final class RedisCalls {
             }
         }
 
+        /** Runs the script; its keys must share one hash tag, so that it runs unchanged on a Redis Cluster. */
         public <T> T run(Redis redis, ScriptOutputType type, String[] keys, String... args) {
+            requireOneSlot(keys);
             try {
                 return await(redis.async().evalsha(sha, type, keys, args));
             } catch (RedisNoScriptException e) {

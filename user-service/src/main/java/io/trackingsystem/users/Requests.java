@@ -3,6 +3,7 @@ package io.trackingsystem.users;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trackingsystem.routes.contract.SiteId;
 import io.trackingsystem.routes.messaging.Messaging;
 import io.trackingsystem.routes.problem.ProblemException;
 import io.trackingsystem.routes.problem.ProblemException.FieldError;
@@ -63,6 +64,21 @@ public final class Requests {
             throw ProblemException.unauthorized("Sign in first");
         }
         return principal;
+    }
+
+    /** A target id from the URL path; one of the wrong shape names nothing, so it answers 404. */
+    public static String target(Exchange exchange, String header) {
+        String id = exchange.getMessage().getHeader(header, String.class);
+        if (!SiteId.isValid(id)) {
+            throw ProblemException.notFound("Nothing is found at this address");
+        }
+        return id;
+    }
+
+    /** The body as a JSON object, or an empty one when there is none. */
+    public static ObjectNode optionalJsonBody(Exchange exchange) {
+        String body = exchange.getMessage().getBody(String.class);
+        return body == null || body.isBlank() ? JSON.createObjectNode() : jsonBody(exchange);
     }
 
     public static String clientAddress(Exchange exchange) {

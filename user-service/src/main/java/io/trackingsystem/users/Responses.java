@@ -2,6 +2,7 @@ package io.trackingsystem.users;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -16,6 +17,10 @@ public final class Responses {
 
     public static ObjectNode object() {
         return JSON.createObjectNode();
+    }
+
+    public static ArrayNode array() {
+        return JSON.createArrayNode();
     }
 
     public static void json(Exchange exchange, int status, JsonNode body) {

@@ -1,17 +1,24 @@
 package io.trackingsystem.users;
 
+import io.trackingsystem.routes.contract.AccessKeys;
+import io.trackingsystem.routes.contract.Channels;
+
 /**
- * Every Redis key and channel the user-service writes. Keys of one account carry its id in the hash tag
- * {@code {t:<userId>}}, so a script touching them stays in one slot. The keys that verify access tokens are named
- * in routes' {@code AccessTokenKeys}. The gateway reads {@link #REVOKED_SESSIONS} and listens on the two channels;
- * their names are part of its contract.
+ * Every Redis key and channel the user-service writes. Each key carries a hash tag of its own entity: a user
+ * {@code {t:<userId>}}, a team {@code {tm:<teamId>}}, a site {@code {s:<siteId>}}, an index entry the digest it is
+ * found by. No script or transaction touches two tags, so the service runs on a Redis Cluster unchanged; steps
+ * across entities are ordered so that a crash between them never grants more than was meant. The keys that verify
+ * access tokens are named in routes' {@code AccessTokenKeys}. The gateway reads {@link #REVOKED_SESSIONS} and the
+ * keys of {@link AccessKeys}, and listens on the channels.
  */
 public final class UserKeys {
 
-    /** HASH normalised email → user id. Written in one script with the user. No TTL. */
-    public static final String EMAIL_INDEX = "users:by-email";
-    /** HASH SHA-256 (hex) of an API key → user id. Written with the user and on rotation. No TTL. */
-    public static final String API_KEY_INDEX = "users:by-api-key";
+    /** The earlier release's HASH normalised email → user id; read once by the upgrade, then deleted. */
+    public static final String LEGACY_EMAIL_INDEX = "users:by-email";
+    /** The earlier release's HASH SHA-256 of an API key → user id; deleted by the upgrade. */
+    public static final String LEGACY_API_KEY_INDEX = "users:by-api-key";
+    /** SET of site ids whose data is being purged; emptied as each purge completes. No TTL. */
+    public static final String SITES_BEING_PURGED = "sites:purging";
     /**
      * ZSET session id → epoch ms until which its access tokens must be refused (revocation + access TTL). Trimmed of
      * past scores on every write, so it holds the last access-TTL's worth of revocations.
@@ -22,16 +29,52 @@ public final class UserKeys {
     public static final String PASSWORD_CHECKS = "auth:password-checks";
 
     /** Channel: lines of {@code <sessionId> <refuse-until-ms>}, sent when sessions are revoked. */
-    public static final String SESSIONS_REVOKED_CHANNEL = "auth.sessions-revoked";
-    /** Channel: a replaced API key, so gateways evict it from their caches at once. */
-    public static final String API_KEYS_REVOKED_CHANNEL = "api-keys.revoked";
+    public static final String SESSIONS_REVOKED_CHANNEL = Channels.SESSIONS_REVOKED;
+    /** Channel: the digest of a deleted API key, so gateways evict it from their caches at once. */
+    public static final String API_KEYS_REVOKED_CHANNEL = Channels.API_KEYS_REVOKED;
 
     private UserKeys() {
     }
 
-    /** HASH id, name, email, passwordHash, apiKey, createdAt, updatedAt. No TTL. */
+    /** HASH id, name, email, passwordHash, createdAt, updatedAt. No TTL. */
     public static String user(String userId) {
         return "users:{t:" + userId + "}";
+    }
+
+    /**
+     * STRING user id, named by the digest of a normalised email. Claimed with SET NX and a short TTL before the
+     * user is written, made permanent once it is: the one place that keeps emails unique. No TTL once confirmed.
+     */
+    public static String email(String normalisedEmail) {
+        return "users:email:{" + Secrets.sha256(normalisedEmail) + "}";
+    }
+
+    /** HASH id, name, personal ("1" for a registration's own team), createdAt. No TTL. */
+    public static String team(String teamId) {
+        return "teams:{tm:" + teamId + "}";
+    }
+
+    /** HASH invitation id → JSON {id, email, role, expiresAt, digest} of a team's pending invitations. */
+    public static String teamInvitations(String teamId) {
+        return "teams:{tm:" + teamId + "}:invitations";
+    }
+
+    /**
+     * HASH of one invitation, named by its token's digest: id, team, email (normalised), role, expiresAt,
+     * invitedBy. TTL: until it expires.
+     */
+    public static String invitation(String digest) {
+        return "invitations:{" + digest + "}";
+    }
+
+    /** HASH key id → JSON {id, kind, prefix, digest, createdAt} of a site's API keys; the secrets are nowhere. */
+    public static String siteKeys(String siteId) {
+        return "sites:{s:" + siteId + "}:keys";
+    }
+
+    /** HASH share id → JSON {id, prefix, digest, expiresAt, hasPassword, createdAt} of a site's share links. */
+    public static String siteShares(String siteId) {
+        return "sites:{s:" + siteId + "}:shares";
     }
 
     /** ZSET session id → epoch ms when it expires unless refreshed. TTL: the longest session's. */

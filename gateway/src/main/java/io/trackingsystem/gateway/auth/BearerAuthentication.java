@@ -61,7 +61,8 @@ public final class BearerAuthentication implements Processor {
         exchange.setProperty(SESSION, verified.sessionId());
     }
 
-    private static String bearerToken(String authorization) {
+    /** The credential of an {@code Authorization: Bearer} header, or null without one. */
+    public static String bearerToken(String authorization) {
         if (authorization == null || authorization.length() <= SCHEME.length()
                 || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             return null;

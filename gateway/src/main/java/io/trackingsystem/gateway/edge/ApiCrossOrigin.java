@@ -64,8 +64,8 @@ final class ApiCrossOrigin implements Handler<RoutingContext> {
         }
         response.setStatusCode(204)
                 .putHeader("Access-Control-Allow-Origin", allowedOrigin)
-                .putHeader("Access-Control-Allow-Methods", "GET, POST, PATCH")
-                .putHeader("Access-Control-Allow-Headers", "Authorization, Content-Type")
+                .putHeader("Access-Control-Allow-Methods", "GET, POST, PATCH, DELETE")
+                .putHeader("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Share-Password")
                 .putHeader("Access-Control-Max-Age", "600")
                 .end();
     }

@@ -1,21 +1,22 @@
 package io.trackingsystem.gateway.stats;
 
+import io.trackingsystem.gateway.access.QueryParameter;
+import io.trackingsystem.gateway.access.SiteAccess;
 import io.trackingsystem.gateway.auth.BearerAuthentication;
 import org.apache.camel.Exchange;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.StringJoiner;
 
 /**
  * An analytics request travels to the tracking-service as its URL query string, in the body: repeated parameters
  * ({@code filter}, {@code step}) survive as they are, and no HTTP header can pose as a parameter. A token sent as
- * {@code access_token} never travels on.
+ * {@code access_token} never travels on, nor does {@code site}: the site read travels as the principal.
  */
 final class ForwardedQuery {
 
-    private static final Set<String> WITHHELD = Set.of(BearerAuthentication.QUERY_PARAMETER);
+    private static final Set<String> WITHHELD = Set.of(BearerAuthentication.QUERY_PARAMETER,
+            SiteAccess.SITE_PARAMETER);
 
     private ForwardedQuery() {
     }
@@ -43,10 +44,6 @@ final class ForwardedQuery {
     }
 
     private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return text;
-        }
+        return QueryParameter.decode(text);
     }
 }

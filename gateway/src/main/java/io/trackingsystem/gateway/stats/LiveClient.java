@@ -1,5 +1,6 @@
 package io.trackingsystem.gateway.stats;
 
+import io.trackingsystem.gateway.access.Reader;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerResponse;
 
@@ -9,25 +10,30 @@ import io.vertx.core.http.HttpServerResponse;
  */
 final class LiveClient {
 
-    private final String account;
+    private final Reader reader;
     private final String token;
     private final HttpServerResponse response;
     private final Context context;
     private volatile boolean closed;
     private long dropped;
 
-    LiveClient(String account, String token, HttpServerResponse response, Context context) {
-        this.account = account;
+    LiveClient(Reader reader, String token, HttpServerResponse response, Context context) {
+        this.reader = reader;
         this.token = token;
         this.response = response;
         this.context = context;
     }
 
-    String account() {
-        return account;
+    /** The site whose events the stream carries. */
+    String site() {
+        return reader.site();
     }
 
-    /** The access token the stream was opened with, to check again on each heartbeat. */
+    Reader reader() {
+        return reader;
+    }
+
+    /** The credential the stream was opened with, to check again on each heartbeat. */
     String token() {
         return token;
     }

@@ -15,7 +15,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The gateway's one Redis subscription for live views: an account's channel is subscribed while at least one of
+ * The gateway's one Redis subscription for live views: a site's channel is subscribed while at least one of
  * its streams is open here, and each message is fanned out to those streams. Browsers never hold Redis
  * connections.
  */
@@ -45,11 +45,11 @@ final class LiveFanout implements AutoCloseable {
     }
 
     /**
-     * Adds a stream; completes once its channel is subscribed. Null when the account already has {@code limit}
+     * Adds a stream; completes once its channel is subscribed. Null when the site already has {@code limit}
      * streams open here.
      */
     synchronized CompletionStage<Void> add(LiveClient client, int limit) {
-        String channel = channel(client.account());
+        String channel = channel(client.site());
         Set<LiveClient> clients = byChannel.computeIfAbsent(channel, c -> ConcurrentHashMap.newKeySet());
         if (clients.size() >= limit) {
             return null;
@@ -59,7 +59,7 @@ final class LiveFanout implements AutoCloseable {
     }
 
     synchronized void remove(LiveClient client) {
-        String channel = channel(client.account());
+        String channel = channel(client.site());
         Set<LiveClient> clients = byChannel.get(channel);
         if (clients != null && clients.remove(client) && clients.isEmpty()) {
             byChannel.remove(channel);

@@ -1,7 +1,8 @@
 package io.trackingsystem.gateway.stats;
 
+import io.trackingsystem.gateway.access.Reader;
+import io.trackingsystem.gateway.access.SiteAccess;
 import io.trackingsystem.gateway.auth.BearerAuthentication;
-import io.trackingsystem.routes.messaging.Messaging;
 import io.trackingsystem.routes.problem.Problem;
 import io.trackingsystem.routes.problem.ProblemException;
 import io.trackingsystem.routes.problem.Problems;
@@ -19,11 +20,13 @@ import org.apache.camel.Message;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.DefaultMessage;
 
+import java.util.concurrent.CompletionStage;
+
 /**
- * {@code GET /api/live}: server-sent events, one {@code data:} frame per event the account stores, while the
- * connection lasts. A Vert.x handler rather than a Camel route, because a route would hold a worker thread for
- * as long as the browser stays connected. Authentication is the gateway's usual Bearer check; since EventSource
- * cannot send headers, the token may come as {@code ?access_token=}.
+ * {@code GET /api/live?site=}: server-sent events, one {@code data:} frame per event the site stores, while the
+ * connection lasts and its reader may read the site ({@link SiteAccess}). A Vert.x handler rather than a Camel route, because a route would hold a worker thread for
+ * as long as the browser stays connected. Since EventSource cannot send headers, an access token may come as
+ * {@code ?access_token=}.
  */
 final class LiveStream implements Handler<RoutingContext>, AutoCloseable {
 
@@ -33,6 +36,7 @@ final class LiveStream implements Handler<RoutingContext>, AutoCloseable {
 
     private final CamelContext camel;
     private final BearerAuthentication bearer;
+    private final SiteAccess access;
     private final LiveFanout fanout;
     private final StatsConfig config;
     private Vertx vertx;
@@ -42,6 +46,7 @@ final class LiveStream implements Handler<RoutingContext>, AutoCloseable {
     LiveStream(CamelContext camel, LiveFanout fanout, StatsConfig config) {
         this.camel = camel;
         this.bearer = BearerAuthentication.in(camel);
+        this.access = SiteAccess.in(camel);
         this.fanout = fanout;
         this.config = config;
     }
@@ -56,23 +61,35 @@ final class LiveStream implements Handler<RoutingContext>, AutoCloseable {
     @Override
     public void handle(RoutingContext context) {
         HttpServerResponse response = context.response();
-        String account;
-        String token;
+        Exchange exchange;
+        CompletionStage<Reader> authorised;
         try {
-            Exchange exchange = authenticate(context.request().getHeader("Authorization"),
+            exchange = credentials(context.request().getHeader("Authorization"),
                     context.request().getParam(BearerAuthentication.QUERY_PARAMETER));
-            account = exchange.getProperty(Messaging.PRINCIPAL, String.class);
-            token = exchange.getProperty(TOKEN, String.class);
+            authorised = access.authorise(exchange, context.request().getParam(SiteAccess.SITE_PARAMETER));
         } catch (RuntimeException e) {
             answer(response, Problems.from(e));
             return;
         }
         Context connection = vertx.getOrCreateContext();
-        LiveClient client = new LiveClient(account, token, response, connection);
+        authorised.whenComplete((reader, failure) -> connection.runOnContext(ignored -> {
+            if (response.closed()) {
+                return;
+            }
+            if (failure != null) {
+                answer(response, Problems.from(SiteAccess.unwrap(failure)));
+                return;
+            }
+            open(response, new LiveClient(reader, exchange.getProperty(TOKEN, String.class), response, connection),
+                    connection);
+        }));
+    }
+
+    private void open(HttpServerResponse response, LiveClient client, Context connection) {
         var subscribed = fanout.add(client, config.liveStreamsPerAccount());
         if (subscribed == null) {
             answer(response, ProblemException.tooManyRequests("At most " + config.liveStreamsPerAccount()
-                    + " live streams per account may be open at once", 5).problem());
+                    + " live streams per site may be open at once", 5).problem());
             return;
         }
         response.closeHandler(ignored -> {
@@ -98,21 +115,42 @@ final class LiveStream implements Handler<RoutingContext>, AutoCloseable {
         });
     }
 
-    /** Every stream gets a comment line; a stream whose token no longer passes ends, and the browser reconnects. */
+    /** Every stream gets a comment line; a stream whose reader may no longer read ends, and the browser reconnects. */
     private void beat() {
+        recheck(true);
+    }
+
+    /**
+     * Checks every open stream's credentials and access again: on each heartbeat, and at once when access
+     * changed somewhere.
+     */
+    void recheck(boolean heartbeat) {
         for (LiveClient client : fanout.clients()) {
             try {
-                authenticate("Bearer " + client.token(), null);
-                client.heartbeat();
+                if (client.reader().userId() != null) {
+                    bearer.process(credentials("Bearer " + client.token(), null));
+                }
             } catch (RuntimeException e) {
-                client.close();
-                fanout.remove(client);
+                end(client);
+                continue;
             }
+            access.stillAllowed(client.reader()).whenComplete((allowed, failure) -> {
+                if (failure == null && !allowed) {
+                    end(client);
+                } else if (heartbeat) {
+                    client.heartbeat();
+                }
+            });
         }
     }
 
-    /** Runs the gateway's Bearer check on the request's credentials; throws its problem when they fail. */
-    private Exchange authenticate(String authorization, String queryToken) {
+    private void end(LiveClient client) {
+        client.close();
+        fanout.remove(client);
+    }
+
+    /** An exchange holding the request's credentials, as the Analytics API's checks read them. */
+    private Exchange credentials(String authorization, String queryToken) {
         Exchange exchange = new DefaultExchange(camel);
         Message message = exchange.getMessage();
         message.setHeader(Exchange.HTTP_PATH, PATH);
@@ -122,9 +160,8 @@ final class LiveStream implements Handler<RoutingContext>, AutoCloseable {
         if (queryToken != null) {
             message.setHeader(BearerAuthentication.QUERY_PARAMETER, queryToken);
         }
-        bearer.process(exchange);
-        exchange.setProperty(TOKEN, authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).strip() : queryToken);
+        String bearerToken = BearerAuthentication.bearerToken(authorization);
+        exchange.setProperty(TOKEN, bearerToken != null ? bearerToken : queryToken);
         return exchange;
     }
 

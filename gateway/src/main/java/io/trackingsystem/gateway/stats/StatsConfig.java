@@ -9,7 +9,7 @@ import java.time.Duration;
  *
  * @param queryTimeout        {@code STATS_TIMEOUT_MS}, default 30000: how long a query may take; filtered queries,
  *                            funnels and retention read raw events and take longer than roll-up answers
- * @param liveStreamsPerAccount {@code LIVE_MAX_STREAMS_PER_ACCOUNT}, default 20: open /api/live streams per account
+ * @param liveStreamsPerAccount {@code LIVE_MAX_STREAMS_PER_ACCOUNT}, default 20: open /api/live streams per site
  *                            and gateway; more answer 429
  * @param liveHeartbeat       {@code LIVE_HEARTBEAT_MS}, default 15000: comment lines that keep idle streams open;
  *                            each also re-checks the stream's token, ending the stream once it expired or was revoked

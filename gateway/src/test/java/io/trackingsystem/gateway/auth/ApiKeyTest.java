@@ -7,7 +7,7 @@ import io.trackingsystem.routes.config.Env;
 import io.trackingsystem.routes.problem.ProblemException;
 import io.trackingsystem.routes.runtime.CamelService;
 import io.trackingsystem.routes.testing.RedisFixture;
-import io.trackingsystem.users.Secrets;
+import io.trackingsystem.routes.contract.AccessKeys;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * API-key rotation, seen from two gateways. Each gateway gets a probe endpoint that accepts a request exactly when
+ * API keys, seen from two gateways. Each gateway gets a probe endpoint that accepts a request exactly when
  * its {@link ApiKeyCache} knows the key, as the ingest endpoints do.
  */
 class ApiKeyTest {
@@ -68,7 +68,10 @@ class ApiKeyTest {
         assertThat(rotated.json().size()).isEqualTo(1);
         assertThat(newKey).isNotEqualTo(session.apiKey()).startsWith("tsk_");
         assertThat(Base64.getUrlDecoder().decode(newKey.substring(4))).hasSizeGreaterThanOrEqualTo(16);
-        assertThat(system.get("/api/me", session.accessToken()).json().path("apiKey").asText()).isEqualTo(newKey);
+        Response keys = system.get("/api/sites/" + session.siteId() + "/keys", session.accessToken());
+        assertThat(keys.json().path("keys")).hasSize(1);
+        assertThat(keys.json().path("keys").get(0).path("prefix").asText()).isEqualTo(newKey.substring(0, 8));
+        assertThat(keys.body()).doesNotContain(newKey);
     }
 
     @Test
@@ -89,7 +92,7 @@ class ApiKeyTest {
         Session session = system.register();
         probes.forEach(probe -> assertThat(ingest(probe, session.apiKey())).isEqualTo(202));
 
-        AuthSystem.redis(redis -> redis.hdel("users:by-api-key", Secrets.sha256(session.apiKey())));
+        AuthSystem.redis(redis -> redis.del(AccessKeys.apiKey(AccessKeys.digest(session.apiKey()))));
 
         await().atMost(BOUND).untilAsserted(() ->
                 probes.forEach(probe -> assertThat(ingest(probe, session.apiKey())).isEqualTo(401)));
@@ -101,7 +104,7 @@ class ApiKeyTest {
         ApiKeyCache cache = ApiKeyCache.in(system.gateway.context());
 
         assertThat(cache.accountFor(session.apiKey()).toCompletableFuture().get(5, TimeUnit.SECONDS))
-                .contains(session.userId());
+                .contains(session.siteId());
         assertThat(cache.accountFor("tsk_unknown").toCompletableFuture().get(5, TimeUnit.SECONDS)).isEmpty();
         assertThat(cache.accountFor("x".repeat(500)).toCompletableFuture().get(5, TimeUnit.SECONDS)).isEmpty();
     }

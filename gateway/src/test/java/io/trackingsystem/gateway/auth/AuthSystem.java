@@ -180,17 +180,19 @@ final class AuthSystem implements AutoCloseable {
     }
 
     /** A signed-in account, as registration or login hands it out. */
-    record Session(String userId, String email, String apiKey, String accessToken, String refreshToken) {
+    record Session(String userId, String email, String apiKey, String accessToken, String refreshToken,
+                   String siteId) {
 
         static Session of(JsonNode json, String email) {
             JsonNode user = json.path("user");
             return new Session(user.path("id").asText(), email, user.path("apiKey").asText(),
-                    json.path("accessToken").asText(), json.path("refreshToken").asText());
+                    json.path("accessToken").asText(), json.path("refreshToken").asText(),
+                    json.path("site").path("id").asText(null));
         }
 
         Session refreshedWith(JsonNode json) {
             return new Session(userId, email, apiKey, json.path("accessToken").asText(),
-                    json.path("refreshToken").asText());
+                    json.path("refreshToken").asText(), siteId);
         }
     }
 }

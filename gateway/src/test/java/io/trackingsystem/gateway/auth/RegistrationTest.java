@@ -38,7 +38,11 @@ class RegistrationTest extends AuthSystemTest {
         assertThat(user.path("email").asText()).isEqualTo(email);
         assertThat(user.path("apiKey").asText()).matches("tsk_[A-Za-z0-9_-]{32}");
         assertThat(Instant.parse(user.path("createdAt").asText())).isEqualTo(user.path("updatedAt").asText());
-        assertThat(fieldNames(body)).containsExactlyInAnyOrder("user", "accessToken", "refreshToken", "expiresIn");
+        assertThat(fieldNames(body)).containsExactlyInAnyOrder("user", "team", "site", "accessToken",
+                "refreshToken", "expiresIn");
+        assertThat(body.path("team").path("role").asText()).isEqualTo("owner");
+        assertThat(body.path("team").path("personal").asBoolean()).isTrue();
+        assertThat(body.path("site").path("teamId").asText()).isEqualTo(body.path("team").path("id").asText());
         assertThat(body.path("expiresIn").asLong()).isEqualTo(3600);
         assertThat(system.get("/api/me", body.path("accessToken").asText()).json().path("id").asText())
                 .isEqualTo(user.path("id").asText());

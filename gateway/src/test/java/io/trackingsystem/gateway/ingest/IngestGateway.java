@@ -7,18 +7,15 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.trackingsystem.gateway.Gateway;
-import io.trackingsystem.gateway.auth.ApiKeyCache;
-import io.trackingsystem.routes.config.CommonConfig;
 import io.trackingsystem.routes.config.Env;
-import io.trackingsystem.routes.contract.IngestStream;
+import io.trackingsystem.routes.contract.AccessKeys;
 import io.trackingsystem.routes.contract.KeyFormat;
+import io.trackingsystem.routes.contract.IngestStream;
 import io.trackingsystem.routes.contract.VisitorSalt;
 import io.trackingsystem.routes.runtime.CamelService;
 import io.trackingsystem.routes.testing.RedisFixture;
 import io.trackingsystem.tracking.TrackingService;
 import io.trackingsystem.users.UserService;
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,24 +30,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
- * A real gateway on a free port against the test Redis, and a user-service to resolve its API keys: either a
- * stand-in for the {@code resolveApiKey} operation that answers from {@link #ACCOUNTS}, or the real user-service,
- * with or without the tracking-service. All answer over the real messaging layer. Close it after each test class:
- * a user-service left running would take requests meant for the next class's.
+ * A real gateway on a free port against the test Redis. Its API keys are index entries written here, as the
+ * user-service writes them, or the real user-service runs beside it, with or without the tracking-service. Close
+ * it after each test class: a user-service left running would take requests meant for the next class's.
  */
 final class IngestGateway implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    /** API key to account id, as the stand-in user-service knows them. */
-    static final Map<String, String> ACCOUNTS = new ConcurrentHashMap<>();
-    /** Lookups the stand-in user-service has answered. */
-    static final AtomicInteger LOOKUPS = new AtomicInteger();
-    /** Keys starting with this make the stand-in user-service fail, as if it could not read its store. */
-    private static final String UNRESOLVABLE = KeyFormat.WRITE_PREFIX + "unresolvable";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     final int port;
@@ -61,23 +50,23 @@ final class IngestGateway implements AutoCloseable {
     private final StatefulRedisConnection<String, String> connection;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private enum Services { STAND_IN, USER_SERVICE, EVERY_SERVICE }
+    private enum Services { GATEWAY, USER_SERVICE, EVERY_SERVICE }
 
     private IngestGateway(Map<String, String> settings, Services services) throws Exception {
         this.port = RedisFixture.freePort();
         Map<String, String> env = new HashMap<>(Map.of("PORT", String.valueOf(port), "MANAGEMENT_PORT", "0",
                 "REDIS_URL", RedisFixture.url()));
         env.putAll(settings);
-        this.users = services == Services.STAND_IN ? standInUserService() : UserService.create(Env.of(env)).start();
+        this.users = services == Services.GATEWAY ? null : UserService.create(Env.of(env)).start();
         this.tracking = services == Services.EVERY_SERVICE ? TrackingService.create(Env.of(env)).start() : null;
         this.gateway = Gateway.create(Env.of(env)).start();
         this.client = RedisClient.create(RedisFixture.url());
         this.connection = client.connect();
     }
 
-    /** A gateway with {@code settings} over the defaults, and the stand-in user-service. */
+    /** A gateway with {@code settings} over the defaults; keys come from {@link #keyFor}. */
     static IngestGateway start(Map<String, String> settings) throws Exception {
-        return new IngestGateway(settings, Services.STAND_IN);
+        return new IngestGateway(settings, Services.GATEWAY);
     }
 
     /** A gateway and the real user-service, both with {@code settings}. */
@@ -96,7 +85,8 @@ final class IngestGateway implements AutoCloseable {
                 {"name":"Ada","email":"ada-%s@example.com","password":"correct horse battery"}"""
                 .formatted(UUID.randomUUID()), "Content-Type", "application/json");
         JsonNode registered = parse(response.body());
-        return new Site(registered.at("/user/id").asText(), registered.at("/user/apiKey").asText(),
+        return new Site(registered.at("/site/id").isMissingNode() ? registered.at("/user/id").asText()
+                : registered.at("/site/id").asText(), registered.at("/user/apiKey").asText(),
                 registered.get("accessToken").asText());
     }
 
@@ -111,28 +101,9 @@ final class IngestGateway implements AutoCloseable {
         return parse(response.body());
     }
 
-    /** A fresh API key owned by {@code account}, for the stand-in user-service. */
-    static String keyFor(String account) {
-        String key = wellFormedKey();
-        ACCOUNTS.put(key, account);
-        return key;
-    }
-
     /** The {@code Authorization} header Segment's libraries send: the write key as HTTP Basic user. */
     static String basic(String writeKey) {
         return "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A write key of the right form that no account owns. */
-    static String wellFormedKey() {
-        byte[] secret = new byte[KeyFormat.SECRET_LENGTH * 3 / 4];
-        RANDOM.nextBytes(secret);
-        return KeyFormat.WRITE_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    }
-
-    /** A write key whose lookup fails in the stand-in user-service. */
-    static String unresolvableKey() {
-        return UNRESOLVABLE + wellFormedKey().substring(UNRESOLVABLE.length());
     }
 
     /** The temporary visitor id an event about {@code address} gets, with the salt of the day it was received. */
@@ -141,24 +112,44 @@ final class IngestGateway implements AutoCloseable {
         return VisitorSalt.temporaryVisitorId(salt, site, address, event.path("userAgent").asText(""));
     }
 
-    private static CamelService standInUserService() throws Exception {
-        CommonConfig common = CommonConfig.from(Env.of(Map.of("REDIS_URL", RedisFixture.url(),
-                "MANAGEMENT_PORT", "0")));
-        return CamelService.named("user-service-stand-in", common).routes(redis -> new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(ApiKeyCache.RESOLVE).process(exchange -> {
-                    String key = exchange.getMessage().getBody(String.class);
-                    LOOKUPS.incrementAndGet();
-                    if (key.startsWith(UNRESOLVABLE)) {
-                        throw new IllegalStateException("the key store is down");
-                    }
-                    String account = ACCOUNTS.get(key);
-                    exchange.getMessage().setBody(account == null ? "unknown key" : account);
-                    exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, account == null ? 404 : 200);
-                });
-            }
-        }).start();
+    /** A fresh write key of the site {@code account}, indexed as the user-service indexes one. */
+    static String keyFor(String account) {
+        String key = newKey();
+        onRedis(redis -> redis.hset(AccessKeys.apiKey(AccessKeys.digest(key)), Map.of(AccessKeys.KEY_KIND,
+                AccessKeys.WRITE_KIND, AccessKeys.GRANT_SITE, account, AccessKeys.GRANT_ID, "test")));
+        return key;
+    }
+
+    /** Deletes a key's index entry, as deleting the key does. */
+    static void forget(String key) {
+        onRedis(redis -> redis.del(AccessKeys.apiKey(AccessKeys.digest(key))));
+    }
+
+    /** A well-formed key whose index entry cannot be read, as when the key store fails. */
+    static String unresolvableKey() {
+        String key = newKey();
+        onRedis(redis -> redis.set(AccessKeys.apiKey(AccessKeys.digest(key)), "not a hash"));
+        return key;
+    }
+
+    /** A write key of the right form that no site owns. */
+    static String wellFormedKey() {
+        return newKey();
+    }
+
+    private static String newKey() {
+        byte[] secret = new byte[24];
+        RANDOM.nextBytes(secret);
+        return KeyFormat.WRITE_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    private static void onRedis(Consumer<RedisCommands<String, String>> commands) {
+        RedisClient redis = RedisClient.create(RedisFixture.url());
+        try (StatefulRedisConnection<String, String> connection = redis.connect()) {
+            commands.accept(connection.sync());
+        } finally {
+            redis.shutdown();
+        }
     }
 
     String url(String path) {
@@ -229,7 +220,9 @@ final class IngestGateway implements AutoCloseable {
         if (tracking != null) {
             tracking.close();
         }
-        users.close();
+        if (users != null) {
+            users.close();
+        }
     }
 
     record Entry(String account, JsonNode event) {

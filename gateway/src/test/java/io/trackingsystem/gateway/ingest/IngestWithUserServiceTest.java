@@ -28,7 +28,7 @@ class IngestWithUserServiceTest {
     }
 
     @Test
-    void storesEventsUnderTheAccountOfTheKeyAndRefusesAReplacedKeyAtOnce() {
+    void storesEventsUnderTheSiteOfTheKeyAndRefusesAReplacedKeyAtOnce() {
         IngestGateway.Site registered = system.register();
         String account = registered.id();
         String oldKey = registered.writeKey();

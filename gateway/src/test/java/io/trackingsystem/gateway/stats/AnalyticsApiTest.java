@@ -1,7 +1,8 @@
 package io.trackingsystem.gateway.stats;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trackingsystem.gateway.stats.AnalyticsSystem.Account;
+import io.trackingsystem.gateway.testing.AnalyticsSystem;
+import io.trackingsystem.gateway.testing.AnalyticsSystem.Account;
 import io.trackingsystem.gateway.testing.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,7 +1,8 @@
 package io.trackingsystem.gateway.stats;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trackingsystem.gateway.stats.AnalyticsSystem.Account;
+import io.trackingsystem.gateway.testing.AnalyticsSystem;
+import io.trackingsystem.gateway.testing.AnalyticsSystem.Account;
 import io.trackingsystem.gateway.testing.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -89,7 +90,7 @@ class LiveStreamTest {
     @Test
     void unsubscribesWhenTheLastStreamOfAnAccountCloses() throws Exception {
         Account alice = system.register();
-        String channel = LiveFanout.channel(alice.id());
+        String channel = LiveFanout.channel(alice.siteId());
         Lines first = connect(alice.accessToken());
         Lines second = connect(alice.accessToken());
         assertThat(subscribers(channel)).isEqualTo(1);

@@ -36,8 +36,8 @@ final class Envelope {
     static final String SEALED = "sealed";
 
     /** Credentials and transport details never travel to a service. */
-    private static final Set<String> WITHHELD = Set.of("authorization", "cookie", "x-api-key", "host",
-            "connection", "content-length", "transfer-encoding", "accept-encoding", "keep-alive", PRINCIPAL);
+    private static final Set<String> WITHHELD = Set.of("authorization", "cookie", "x-api-key", "x-share-password",
+            "host", "connection", "content-length", "transfer-encoding", "accept-encoding", "keep-alive", PRINCIPAL);
 
     /** Only these reply headers reach the HTTP response. */
     private static final Set<String> REPLY_HEADERS = Set.of(Exchange.CONTENT_TYPE, "Retry-After", "Location",

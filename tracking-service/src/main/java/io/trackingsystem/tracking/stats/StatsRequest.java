@@ -58,6 +58,11 @@ public final class StatsRequest {
         return new StatsRequest(site, Parameters.parse(queryString), clock);
     }
 
+    /** The site the request reads: the caller's verified principal, never a parameter. */
+    public String site() {
+        return site;
+    }
+
     long now() {
         return clock.millis();
     }

@@ -2,14 +2,18 @@ package io.trackingsystem.tracking.stats;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trackingsystem.routes.contract.Operations;
 import io.trackingsystem.routes.messaging.Messaging;
 import io.trackingsystem.routes.redis.Redis;
 import io.trackingsystem.tracking.TrackingConfig;
+import io.trackingsystem.tracking.storage.SitePurge;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.service.ServiceSupport;
 
+import java.time.Clock;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -19,7 +23,6 @@ import java.util.function.Function;
  */
 public final class StatsRoutes extends RouteBuilder {
 
-    private static final String SERVICE = "service:tracking-service?operation=";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Redis redis;
@@ -32,7 +35,8 @@ public final class StatsRoutes extends RouteBuilder {
 
     @Override
     public void configure() throws Exception {
-        StatsSource source = StatsSource.open(redis, config.sessionIdle());
+        StatsSource source = StatsSource.open(redis, config.sessionIdle(), config.cacheBytes(), config.queryThreads(),
+                Clock.systemUTC());
         getContext().addService(new ServiceSupport() {
             @Override
             protected void doStop() {
@@ -40,18 +44,27 @@ public final class StatsRoutes extends RouteBuilder {
             }
         }, true, true);
 
-        answer("overview", new Overview(source)::answer);
-        answer("timeseries", new TimeSeries(source)::answer);
-        answer("breakdown", new Breakdown(source)::answer);
-        answer("realtime", new Realtime(source)::answer);
-        answer("events", new EventList(source)::answer);
-        answer("funnel", new Funnel(source)::answer);
-        answer("retention", new Retention(source)::answer);
-        answer("export", new CsvExport(source)::answer);
+        answer(Operations.OVERVIEW, new Overview(source)::answer);
+        answer(Operations.TIMESERIES, new TimeSeries(source)::answer);
+        answer(Operations.BREAKDOWN, new Breakdown(source)::answer);
+        answer(Operations.REALTIME, new Realtime(source)::answer);
+        answer(Operations.EVENTS, new EventList(source)::answer);
+        answer(Operations.FUNNEL, new Funnel(source)::answer);
+        answer(Operations.RETENTION, new Retention(source)::answer);
+        answer(Operations.EXPORT, new CsvExport(source)::answer);
+        answer(Operations.DIMENSIONS, request -> Dimensions.answer());
+
+        SitePurge purge = new SitePurge(redis);
+        from(Operations.trackingService(Operations.PURGE_SITE)).routeId("purge-site").process(exchange -> {
+            StatsRequest request = request(exchange);
+            boolean done = purge.step(request.site());
+            reply(exchange, Map.of("state", done ? "deleted" : "deleting"));
+            exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, done ? 200 : 202);
+        });
     }
 
     private void answer(String operation, Function<StatsRequest, Object> query) {
-        from(SERVICE + operation).routeId("stats-" + operation)
+        from(Operations.trackingService(operation)).routeId("stats-" + operation)
                 .process(exchange -> reply(exchange, query.apply(request(exchange))));
     }
 

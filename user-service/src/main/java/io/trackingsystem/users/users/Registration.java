@@ -5,7 +5,7 @@ import io.trackingsystem.routes.problem.ProblemException;
 import io.trackingsystem.routes.problem.ProblemException.FieldError;
 import io.trackingsystem.users.Requests;
 import io.trackingsystem.users.Responses;
-import io.trackingsystem.users.apikeys.ApiKey;
+import io.trackingsystem.users.sites.Onboarding;
 import io.trackingsystem.users.tokens.Sessions;
 import io.trackingsystem.users.tokens.TokenPair;
 import org.apache.camel.Exchange;
@@ -17,19 +17,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Creates an account with its first API key and signs it in: 201, or 400 naming each bad field, or 409. */
+/** Creates an account with its personal team, site and write key, and signs it in: 201, or 400 naming each bad field, or 409. */
 final class Registration implements Processor {
 
     private final UserStore users;
     private final Passwords passwords;
     private final Sessions sessions;
     private final RegistrationThrottle throttle;
+    private final Onboarding onboarding;
 
-    Registration(UserStore users, Passwords passwords, Sessions sessions, RegistrationThrottle throttle) {
+    Registration(UserStore users, Passwords passwords, Sessions sessions, RegistrationThrottle throttle,
+                 Onboarding onboarding) {
         this.users = users;
         this.passwords = passwords;
         this.sessions = sessions;
         this.throttle = throttle;
+        this.onboarding = onboarding;
     }
 
     @Override
@@ -43,24 +46,27 @@ final class Registration implements Processor {
             throw ProblemException.invalid(errors);
         }
         throttle.take(Requests.clientAddress(exchange));
-        // Spares the password hash for the common case; the script below settles races.
+        // Spares the password hash for the common case; the claim below settles races.
         if (users.emailTaken(email)) {
             throw emailTaken();
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String passwordHash = passwords.hash(password);
-        User user;
-        UserStore.Created created;
-        do {
-            user = new User(UUID.randomUUID().toString(), name, email, passwordHash, ApiKey.generate(), now, now);
-            created = users.create(user);
-        } while (created == UserStore.Created.API_KEY_TAKEN);
-        if (created == UserStore.Created.EMAIL_TAKEN) {
+        User user = new User(UUID.randomUUID().toString(), name, email, passwords.hash(password), now, now);
+        if (!users.claimEmail(user)) {
             throw emailTaken();
+        }
+        users.write(user);
+        Onboarding.Started started = onboarding.start(user.id(), name, now);
+        if (!users.confirmEmail(user)) {
+            users.discard(user);
+            throw ProblemException.unavailable("Registration took too long; try again", 1);
         }
         TokenPair tokens = sessions.start(user.id());
         ObjectNode reply = Responses.object();
-        reply.set("user", user.toJson());
+        // The first write key's secret is shown here once, so the snippet is ready; Redis keeps its digest only.
+        reply.set("user", user.toJson().put("apiKey", started.key().secret()));
+        reply.set("team", started.team().toJson(started.role()));
+        reply.set("site", started.site().toJson(started.role()));
         Responses.json(exchange, 201, tokens.writeTo(reply));
         exchange.getMessage().setHeader("Location", "/api/me");
     }

@@ -7,16 +7,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/**
- * An account. The API key is kept in the clear here because its owner must be able to copy it into a tracker
- * snippet again; the index that resolves keys holds only their digests.
- */
-public record User(String id, String name, String email, String passwordHash, String apiKey, Instant createdAt,
-                   Instant updatedAt) {
+/** An account: who signs in. What it may read or change comes from its teams' memberships. */
+public record User(String id, String name, String email, String passwordHash, Instant createdAt, Instant updatedAt) {
 
     static User fromHash(Map<String, String> hash) {
         return new User(hash.get("id"), hash.get("name"), hash.get("email"), hash.get("passwordHash"),
-                hash.get("apiKey"), Instant.parse(hash.get("createdAt")), Instant.parse(hash.get("updatedAt")));
+                Instant.parse(hash.get("createdAt")), Instant.parse(hash.get("updatedAt")));
     }
 
     Map<String, String> toHash() {
@@ -25,7 +21,6 @@ public record User(String id, String name, String email, String passwordHash, St
         hash.put("name", name);
         hash.put("email", email);
         hash.put("passwordHash", passwordHash);
-        hash.put("apiKey", apiKey);
         hash.put("createdAt", createdAt.toString());
         hash.put("updatedAt", updatedAt.toString());
         return hash;
@@ -37,13 +32,12 @@ public record User(String id, String name, String email, String passwordHash, St
         json.put("id", id);
         json.put("name", name);
         json.put("email", email);
-        json.put("apiKey", apiKey);
         json.put("createdAt", createdAt.toString());
         json.put("updatedAt", updatedAt.toString());
         return json;
     }
 
-    /** Never prints the password hash or the API key, should a user end up in a log line. */
+    /** Never prints the password hash, should a user end up in a log line. */
     @Override
     public String toString() {
         return "User[" + id + "]";

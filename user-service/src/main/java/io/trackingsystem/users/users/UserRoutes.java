@@ -1,5 +1,6 @@
 package io.trackingsystem.users.users;
 
+import io.trackingsystem.users.sites.Onboarding;
 import io.trackingsystem.users.tokens.Sessions;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -11,8 +12,8 @@ public final class UserRoutes extends RouteBuilder {
     private final Profile profile;
 
     public UserRoutes(UserStore users, Passwords passwords, LoginThrottle throttle,
-                      RegistrationThrottle registrationThrottle, Sessions sessions) {
-        this.registration = new Registration(users, passwords, sessions, registrationThrottle);
+                      RegistrationThrottle registrationThrottle, Sessions sessions, Onboarding onboarding) {
+        this.registration = new Registration(users, passwords, sessions, registrationThrottle, onboarding);
         this.login = new Login(users, passwords, throttle, sessions);
         this.profile = new Profile(users, passwords, throttle, sessions);
     }

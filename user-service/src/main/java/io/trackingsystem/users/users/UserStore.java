@@ -1,12 +1,12 @@
 package io.trackingsystem.users.users;
 
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
 import io.trackingsystem.routes.redis.Redis;
 import io.trackingsystem.users.RedisCalls.Script;
-import io.trackingsystem.users.Secrets;
 import io.trackingsystem.users.UserKeys;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,24 +15,19 @@ import java.util.Optional;
 import static io.trackingsystem.users.RedisCalls.await;
 
 /**
- * Users in Redis: one hash per user plus two indexes, email → id and API-key digest → id. Every write that touches
- * an index runs as one script, so two registrations of one email cannot both win, and a key and its index entry
- * never disagree.
+ * Users in Redis: one hash per user, and one index entry per email in the slot of its own key. Uniqueness needs no
+ * script across slots: a registration first claims its email's entry with SET NX (only one of many concurrent
+ * claims succeeds), then writes the user and what comes with it, then confirms the claim. A claim that is never
+ * confirmed (the service died meanwhile) expires, freeing the email again.
  */
 public final class UserStore {
 
-    /** Outcome of {@link #create}. */
-    public enum Created { CREATED, EMAIL_TAKEN, API_KEY_TAKEN }
+    /** Long enough for the writes between claim and confirmation, short enough to free a dead registration's email. */
+    static final Duration CLAIM_TTL = Duration.ofSeconds(60);
 
-    /** Outcome of {@link #replaceApiKey}. */
-    public enum Replaced { REPLACED, CHANGED_MEANWHILE, API_KEY_TAKEN }
-
-    private static final Script CREATE = Script.of("""
-            if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return 0 end
-            if redis.call('HEXISTS', KEYS[2], ARGV[2]) == 1 then return -1 end
-            redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
-            redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
-            redis.call('HSET', KEYS[3], unpack(ARGV, 4))
+    private static final Script CONFIRM_CLAIM = Script.of("""
+            if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+            redis.call('PERSIST', KEYS[1])
             return 1
             """);
 
@@ -42,52 +37,53 @@ public final class UserStore {
             return 1
             """);
 
-    /** Swaps the key only if it is still the one the caller read, and moves its index entry along. */
-    private static final Script REPLACE_API_KEY = Script.of("""
-            if redis.call('HGET', KEYS[1], 'apiKey') ~= ARGV[1] then return 0 end
-            if redis.call('HEXISTS', KEYS[2], ARGV[4]) == 1 then return -1 end
-            redis.call('HDEL', KEYS[2], ARGV[3])
-            redis.call('HSET', KEYS[2], ARGV[4], ARGV[5])
-            redis.call('HSET', KEYS[1], 'apiKey', ARGV[2], 'updatedAt', ARGV[6])
-            return 1
-            """);
-
     private final Redis redis;
 
     public UserStore(Redis redis) {
         this.redis = redis;
     }
 
-    public Created create(User user) {
-        List<String> args = new ArrayList<>(List.of(UserInput.emailKey(user.email()), Secrets.sha256(user.apiKey()),
-                user.id()));
-        user.toHash().forEach((field, value) -> {
-            args.add(field);
-            args.add(value);
-        });
-        Long result = CREATE.run(redis, ScriptOutputType.INTEGER,
-                new String[]{UserKeys.EMAIL_INDEX, UserKeys.API_KEY_INDEX, UserKeys.user(user.id())},
-                args.toArray(String[]::new));
-        return result == 1 ? Created.CREATED : result == 0 ? Created.EMAIL_TAKEN : Created.API_KEY_TAKEN;
+    /** Claims the user's email for it; false when another account has it or is being registered with it. */
+    public boolean claimEmail(User user) {
+        String answer = await(redis.async().set(UserKeys.email(UserInput.emailKey(user.email())), user.id(),
+                SetArgs.Builder.nx().px(CLAIM_TTL.toMillis())));
+        return "OK".equals(answer);
+    }
+
+    /** Writes the user; its email must be claimed first. */
+    public void write(User user) {
+        await(redis.async().hset(UserKeys.user(user.id()), user.toHash()));
+    }
+
+    /** Makes a claim permanent; false when it expired meanwhile and the email may belong to someone else. */
+    public boolean confirmEmail(User user) {
+        Long confirmed = CONFIRM_CLAIM.run(redis, ScriptOutputType.INTEGER,
+                new String[]{UserKeys.email(UserInput.emailKey(user.email()))}, user.id());
+        return confirmed == 1;
+    }
+
+    /** Removes what {@link #write} wrote, after a claim that could not be confirmed. */
+    public void discard(User user) {
+        await(redis.async().del(UserKeys.user(user.id())));
+    }
+
+    /** Points an email's index entry at a user unless it points somewhere already; for the upgrade. */
+    public void indexEmail(String email, String userId) {
+        await(redis.async().setnx(UserKeys.email(UserInput.emailKey(email)), userId));
     }
 
     public Optional<User> find(String id) {
         Map<String, String> hash = await(redis.async().hgetall(UserKeys.user(id)));
-        return hash.isEmpty() ? Optional.empty() : Optional.of(User.fromHash(hash));
+        return hash.isEmpty() || !hash.containsKey("id") ? Optional.empty() : Optional.of(User.fromHash(hash));
     }
 
     public Optional<User> findByEmail(String email) {
-        String id = await(redis.async().hget(UserKeys.EMAIL_INDEX, UserInput.emailKey(email)));
+        String id = await(redis.async().get(UserKeys.email(UserInput.emailKey(email))));
         return id == null ? Optional.empty() : find(id);
     }
 
     public boolean emailTaken(String email) {
-        return await(redis.async().hexists(UserKeys.EMAIL_INDEX, UserInput.emailKey(email)));
-    }
-
-    /** The id of the user whose API key this is. */
-    public Optional<String> idForApiKey(String apiKey) {
-        return Optional.ofNullable(await(redis.async().hget(UserKeys.API_KEY_INDEX, Secrets.sha256(apiKey))));
+        return await(redis.async().exists(UserKeys.email(UserInput.emailKey(email)))) > 0;
     }
 
     /** Sets fields of an existing user; false when there is no such user. */
@@ -102,11 +98,8 @@ public final class UserStore {
         return result == 1;
     }
 
-    public Replaced replaceApiKey(User user, String newKey, Instant now) {
-        Long result = REPLACE_API_KEY.run(redis, ScriptOutputType.INTEGER,
-                new String[]{UserKeys.user(user.id()), UserKeys.API_KEY_INDEX},
-                user.apiKey(), newKey, Secrets.sha256(user.apiKey()), Secrets.sha256(newKey), user.id(),
-                now.toString());
-        return result == 1 ? Replaced.REPLACED : result == 0 ? Replaced.CHANGED_MEANWHILE : Replaced.API_KEY_TAKEN;
+    /** The normalised form under which emails are compared. */
+    public static String normalisedEmail(String email) {
+        return UserInput.emailKey(email);
     }
 }

@@ -2,9 +2,7 @@ package io.trackingsystem.users.users;
 
 import io.trackingsystem.routes.redis.Redis;
 import io.trackingsystem.routes.testing.RedisFixture;
-import io.trackingsystem.users.Secrets;
 import io.trackingsystem.users.UserKeys;
-import io.trackingsystem.users.apikeys.ApiKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,52 +35,59 @@ class UserStoreTest {
     }
 
     @Test
-    void onlyOneOfManySimultaneousCreationsOfAnEmailWins() {
-        List<CompletableFuture<UserStore.Created>> attempts = IntStream.range(0, 20)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> users.create(user(i % 2 == 0
-                        ? "Same@Example.com" : " same@example.COM "))))
+    void onlyOneOfManySimultaneousClaimsOfAnEmailWinsWhateverItsCase() {
+        CyclicBarrier together = new CyclicBarrier(20);
+        List<CompletableFuture<Boolean>> attempts = IntStream.range(0, 20)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                    User user = user(i % 2 == 0 ? "Same@Example.com" : " same@example.COM ");
+                    await(together);
+                    return users.claimEmail(user);
+                }))
                 .toList();
 
-        List<UserStore.Created> outcomes = attempts.stream().map(CompletableFuture::join).toList();
+        List<Boolean> outcomes = attempts.stream().map(CompletableFuture::join).toList();
 
-        assertThat(outcomes).filteredOn(outcome -> outcome == UserStore.Created.CREATED).hasSize(1);
-        assertThat(outcomes).filteredOn(outcome -> outcome == UserStore.Created.EMAIL_TAKEN).hasSize(19);
-        assertThat(redis.async().hlen(UserKeys.API_KEY_INDEX).toCompletableFuture().join()).isEqualTo(1);
+        assertThat(outcomes).filteredOn(won -> won).hasSize(1);
+        assertThat(redis.async().keys("users:email:*").toCompletableFuture().join()).hasSize(1);
+    }
+
+    @Test
+    void aClaimExpiresUnlessConfirmedAndStaysOnceConfirmed() {
+        User user = user("claim@example.com");
+        String key = UserKeys.email("claim@example.com");
+
+        assertThat(users.claimEmail(user)).isTrue();
+        long ttl = redis.async().pttl(key).toCompletableFuture().join();
+        assertThat(ttl).isPositive().isLessThanOrEqualTo(UserStore.CLAIM_TTL.toMillis());
+
+        users.write(user);
+        assertThat(users.confirmEmail(user)).isTrue();
+        assertThat(redis.async().pttl(key).toCompletableFuture().join()).isEqualTo(-1);
+        assertThat(users.claimEmail(user("CLAIM@example.com"))).isFalse();
+    }
+
+    @Test
+    void aClaimTakenOverByAnotherRegistrationCannotBeConfirmed() {
+        User first = user("late@example.com");
+        User second = user("late@example.com");
+        users.claimEmail(first);
+        redis.async().del(UserKeys.email("late@example.com")).toCompletableFuture().join();
+        users.claimEmail(second);
+
+        assertThat(users.confirmEmail(first)).isFalse();
+        assertThat(users.confirmEmail(second)).isTrue();
     }
 
     @Test
     void findsUsersByEmailIgnoringCase() {
         User user = user("Grace@Example.com");
-        users.create(user);
+        users.claimEmail(user);
+        users.write(user);
+        users.confirmEmail(user);
 
         assertThat(users.findByEmail("  grace@EXAMPLE.com")).map(User::id).contains(user.id());
         assertThat(users.find(user.id())).contains(user);
-    }
-
-    @Test
-    void indexesApiKeysOnlyByDigest() {
-        User user = user("key@example.com");
-        users.create(user);
-
-        Map<String, String> index = redis.async().hgetall(UserKeys.API_KEY_INDEX).toCompletableFuture().join();
-        assertThat(index).containsExactly(Map.entry(Secrets.sha256(user.apiKey()), user.id()));
-        assertThat(users.idForApiKey(user.apiKey())).contains(user.id());
-    }
-
-    @Test
-    void replacingAKeyMovesItsIndexEntryAndRefusesAStaleRead() {
-        User user = user("rotate@example.com");
-        users.create(user);
-        String newKey = ApiKey.generate();
-
-        assertThat(users.replaceApiKey(user, newKey, Instant.now())).isEqualTo(UserStore.Replaced.REPLACED);
-
-        assertThat(users.idForApiKey(user.apiKey())).isEmpty();
-        assertThat(users.idForApiKey(newKey)).contains(user.id());
-        assertThat(users.find(user.id()).orElseThrow().apiKey()).isEqualTo(newKey);
-        assertThat(users.replaceApiKey(user, ApiKey.generate(), Instant.now()))
-                .isEqualTo(UserStore.Replaced.CHANGED_MEANWHILE);
-        assertThat(users.idForApiKey(newKey)).contains(user.id());
+        assertThat(redis.async().keys("*Grace*").toCompletableFuture().join()).isEmpty();
     }
 
     @Test
@@ -92,7 +98,14 @@ class UserStoreTest {
 
     private static User user(String email) {
         Instant now = Instant.parse("2025-01-01T00:00:00Z");
-        return new User(UUID.randomUUID().toString(), "Test", email.strip(), "$2b$10$hash", ApiKey.generate(), now,
-                now);
+        return new User(UUID.randomUUID().toString(), "Test", email.strip(), "$2b$10$hash", now, now);
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,9 +1,8 @@
-package io.trackingsystem.gateway.stats;
+package io.trackingsystem.gateway.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trackingsystem.gateway.Gateway;
-import io.trackingsystem.gateway.testing.Response;
 import io.trackingsystem.routes.config.Env;
 import io.trackingsystem.routes.runtime.CamelService;
 import io.trackingsystem.routes.testing.RedisFixture;
@@ -28,15 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole product on the test Redis: user-service, tracking-service and gateway, spoken to over real HTTP.
  * Accounts register through the API; events go in through the native ingest API with the account's key.
  */
-final class AnalyticsSystem implements AutoCloseable {
+public final class AnalyticsSystem implements AutoCloseable {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
-    final CamelService users;
-    final CamelService tracking;
-    final CamelService gateway;
+    public final CamelService users;
+    public final CamelService tracking;
+    public final CamelService gateway;
     private final URI base;
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    public final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private AnalyticsSystem(Map<String, String> settings) throws Exception {
@@ -58,30 +57,22 @@ final class AnalyticsSystem implements AutoCloseable {
         base = URI.create("http://127.0.0.1:" + port);
     }
 
-    static AnalyticsSystem start(Map<String, String> settings) throws Exception {
+    public static AnalyticsSystem start(Map<String, String> settings) throws Exception {
         RedisFixture.flush();
         return new AnalyticsSystem(settings);
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return base.resolve(path);
     }
 
     /** A freshly registered account. */
-    Account register() {
-        String email = "user-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        Response response = send(HttpRequest.newBuilder(uri("/api/auth/register"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json(Map.of("name", "Ada", "email", email,
-                        "password", "correct horse battery")))));
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        JsonNode user = response.json().path("user");
-        return new Account(user.path("id").asText(), user.path("apiKey").asText(),
-                response.json().path("accessToken").asText(), response.json().path("refreshToken").asText());
+    public Account register() {
+        return register("user-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
     }
 
     /** Sends events through the native ingest API, from a browser with this user agent; each a map of fields. */
-    void ingest(Account account, String userAgent, List<Map<String, Object>> events) {
+    public void ingest(Account account, String userAgent, List<Map<String, Object>> events) {
         for (int from = 0; from < events.size(); from += 500) {
             List<Map<String, Object>> batch = events.subList(from, Math.min(events.size(), from + 500));
             Response response = send(HttpRequest.newBuilder(uri("/api/events"))
@@ -92,7 +83,7 @@ final class AnalyticsSystem implements AutoCloseable {
         }
     }
 
-    Response get(String path, String accessToken) {
+    public Response get(String path, String accessToken) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
         if (accessToken != null) {
             request.header("Authorization", "Bearer " + accessToken);
@@ -100,7 +91,7 @@ final class AnalyticsSystem implements AutoCloseable {
         return send(request);
     }
 
-    Response send(HttpRequest.Builder request) {
+    public Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -113,7 +104,7 @@ final class AnalyticsSystem implements AutoCloseable {
         }
     }
 
-    static String json(Object value) {
+    public static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (IOException e) {
@@ -128,6 +119,37 @@ final class AnalyticsSystem implements AutoCloseable {
         users.close();
     }
 
-    record Account(String id, String apiKey, String accessToken, String refreshToken) {
+    /** A JSON call as a signed-in user (or anyone, with a null token). */
+    public Response call(String method, String path, Object body, String accessToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        if (accessToken != null) {
+            request.header("Authorization", "Bearer " + accessToken);
+        }
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body instanceof String text ? text
+                            : json(body)));
+        }
+        return send(request);
+    }
+
+    /** Registers with a given email. */
+    public Account register(String email) {
+        Response response = call("POST", "/api/auth/register", Map.of("name", "Ada", "email", email,
+                "password", "correct horse battery"), null);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        JsonNode body = response.json();
+        return new Account(body.path("user").path("id").asText(), body.path("user").path("apiKey").asText(),
+                body.path("accessToken").asText(), body.path("refreshToken").asText(), email,
+                body.path("site").path("id").asText(), body.path("team").path("id").asText());
+    }
+
+    /**
+     * A registered account: its write key ({@code apiKey}) and first site and team, as registration answers them.
+     */
+    public record Account(String id, String apiKey, String accessToken, String refreshToken, String email,
+                          String siteId, String teamId) {
     }
 }
