@@ -56,6 +56,9 @@ final class IngestGateway implements AutoCloseable {
         this.port = RedisFixture.freePort();
         Map<String, String> env = new HashMap<>(Map.of("PORT", String.valueOf(port), "MANAGEMENT_PORT", "0",
                 "REDIS_URL", RedisFixture.url()));
+        // every test registers from this one address, many times a second
+        env.put("REGISTRATIONS_PER_ADDRESS", "100000");
+        env.put("PASSWORD_CHECKS_PER_SECOND", "100000");
         env.putAll(settings);
         this.users = services == Services.GATEWAY ? null : UserService.create(Env.of(env)).start();
         this.tracking = services == Services.EVERY_SERVICE ? TrackingService.create(Env.of(env)).start() : null;

@@ -50,6 +50,14 @@ class ParameterValidationTest {
     }
 
     @Test
+    void rejectsDatesWhoseInstantsWouldOverflow() {
+        assertRejected("overview", "from=%2B999999999-01-01", "from");
+        assertRejected("overview", "from=-999999999-01-01&to=2024-01-01", "from");
+        assertRejected("overview", "to=%2B999999999-12-31T00:00:00Z", "to");
+        assertRejected("timeseries", "from=1899-12-31&to=1900-01-01", "from");
+    }
+
+    @Test
     void rejectsMalformedDates() {
         assertRejected("overview", "from=yesterday", "from");
     }
