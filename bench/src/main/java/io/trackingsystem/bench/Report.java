@@ -11,19 +11,26 @@ import java.util.OptionalDouble;
 
 /**
  * Writes the results file: machine and commit, then every figure of the run next to its same-run baseline, as a
- * ratio. Usage: {@code Report <results.txt> <machine.txt> <out.md>}; machine.txt holds {@code key: value} lines
- * written by {@code bench/run}.
+ * ratio. Usage: {@code Report <results.txt> <machine.txt> <out.md> [scan-path-results.txt]}; machine.txt holds
+ * {@code key: value} lines written by {@code bench/run}. The optional last file is the raw results of a run of the
+ * earlier release's scan path over the same queries, shown beside each query's figures.
  */
 public final class Report {
 
     static final String[] CONCURRENCY = {"1", "16", "64"};
 
     private final Results results;
+    private final Results scanPath;
     private final Map<String, String> machine;
     private final StringBuilder md = new StringBuilder();
 
     Report(Results results, Map<String, String> machine) {
+        this(results, new Results(), machine);
+    }
+
+    Report(Results results, Results scanPath, Map<String, String> machine) {
         this.results = results;
+        this.scanPath = scanPath;
         this.machine = machine;
     }
 
@@ -36,7 +43,9 @@ public final class Report {
                 machine.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
             }
         }
-        Files.writeString(Path.of(args[2]), new Report(results, machine).render());
+        Results scanPath = args.length > 3 && Files.exists(Path.of(args[3]))
+                ? Results.parse(Files.readAllLines(Path.of(args[3]))) : new Results();
+        Files.writeString(Path.of(args[2]), new Report(results, scanPath, machine).render());
     }
 
     String render() {
@@ -45,7 +54,7 @@ public final class Report {
         ingest();
         batch();
         new ProcessingSection(results, md).write();
-        new StorageSection(results, md).write();
+        new StorageSection(results, scanPath, md).write();
         new ProfileSection(results, md).write();
         anchors();
         notes();

@@ -13,10 +13,12 @@ final class StorageSection {
             java.util.stream.Stream.of("dashboard_filtered")).toList();
 
     private final Results results;
+    private final Results scanPath;
     private final StringBuilder md;
 
-    StorageSection(Results results, StringBuilder md) {
+    StorageSection(Results results, Results scanPath, StringBuilder md) {
         this.results = results;
+        this.scanPath = scanPath;
         this.md = md;
     }
 
@@ -35,25 +37,33 @@ final class StorageSection {
     }
 
     private void queries(List<String> sizes) {
-        md.append("## 6. Query latency over 30 days\n\nIn the service: the tracking-service's query classes "
-                + "(`Overview`, `TimeSeries` by day, `Breakdown` of pages, top 10) run in the benchmark's JVM against "
-                + "the same Redis, one after the other. Over HTTP: `GET /api/stats/...` with an access token, through "
-                + "the gateway and the request/reply stream to the tracking-service.\n\n")
-                .append("| stored events | query | service p50 ms | service p95 ms | service p99 ms | HTTP p50 ms | "
-                        + "HTTP p95 ms |\n|---|---|---|---|---|---|---|\n");
+        md.append("## 6. Query latency over 30 days\n\nIn the service: the tracking-service's query classes run in "
+                + "the benchmark's JVM against the same Redis, one after the other, with the engine's cache warm "
+                + "after the warm-up runs. Over HTTP: `GET /api/...` with an access token, through the gateway and "
+                + "the request/reply stream to the tracking-service. The dashboard row requests the overview, the "
+                + "time series and " + QueryLatency.DASHBOARD_PANELS.size() + " breakdowns, all filtered by "
+                + "`page:/pricing`, at once, and times the last answer. Beside each query: the unfiltered overview "
+                + "of the same run (its baseline) and, where a scan-path run was given, the same query on the "
+                + "earlier release's scan path.\n\n")
+                .append("| stored events | query | service p50 ms | service p95 ms | HTTP p95 ms | × baseline p95 "
+                        + "| scan path p95 ms (service / HTTP) |\n|---|---|---|---|---|---|---|\n");
         for (String size : sizes) {
+            OptionalDouble baseline = results.number("query_" + size + "_" + BenchQuery.BASELINE, "p95_ms");
             for (String query : QUERIES) {
                 String service = "query_" + size + "_" + query;
                 String http = "query_http_" + size + "_" + query;
-                if (!results.has(service)) {
+                if (!results.has(service) && !results.has(http)) {
                     continue;
                 }
+                OptionalDouble p95 = results.number(service, "p95_ms");
                 md.append("| ").append(Format.size(size)).append(" | ").append(query).append(" | ")
                         .append(Format.ms(results.number(service, "p50_ms"))).append(" | ")
-                        .append(Format.ms(results.number(service, "p95_ms"))).append(" | ")
-                        .append(Format.ms(results.number(service, "p99_ms"))).append(" | ")
-                        .append(Format.ms(results.number(http, "p50_ms"))).append(" | ")
-                        .append(Format.ms(results.number(http, "p95_ms"))).append(" |\n");
+                        .append(Format.ms(p95)).append(" | ")
+                        .append(Format.ms(results.number(http, "p95_ms"))).append(failed(results, http))
+                        .append(" | ").append(ratio(p95, baseline)).append(" | ")
+                        .append(Format.ms(scanPath.number(service, "p95_ms"))).append(" / ")
+                        .append(Format.ms(scanPath.number(http, "p95_ms"))).append(failed(scanPath, http))
+                        .append(" |\n");
             }
         }
         md.append('\n');
@@ -67,6 +77,18 @@ final class StorageSection {
             }
         }
         md.append('\n');
+    }
+
+    private static String failed(Results results, String name) {
+        double failed = results.number(name, "failed").orElse(0);
+        return failed > 0 ? " (" + (long) failed + " answers not 200)" : "";
+    }
+
+    private static String ratio(OptionalDouble value, OptionalDouble baseline) {
+        if (value.isEmpty() || baseline.isEmpty() || baseline.getAsDouble() == 0) {
+            return "–";
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f", value.getAsDouble() / baseline.getAsDouble());
     }
 
     /** (used_memory after − before − the ingest stream's growth) / events added, from a seeding's result. */
@@ -84,23 +106,23 @@ final class StorageSection {
 
     private void memory(List<String> sizes) {
         md.append("## 7. Redis memory per stored event\n\n`MEMORY USAGE <key> SAMPLES 0` of every key of the seeded "
-                + "account, by kind (see docs/data-model.md), divided by its stored raw events; and the growth of "
-                + "`used_memory` while seeding, less the growth of the ingest stream, per event added.\n\n")
-                .append("| stored events | raw | roll-ups | dedupe + session state (transient) | keys | "
-                        + "used_memory growth per event |\n|---|---|---|---|---|---|\n");
+                + "site, by kind (see docs/data-model.md), divided by its stored events: the events themselves "
+                + "(sealed segments, pending blocks, the manifest) and the dedupe fingerprints, which live one to "
+                + "two days; and the growth of `used_memory` while seeding, less the growth of the ingest stream, "
+                + "per event added.\n\n")
+                .append("| stored events | events (segments, pending, manifest) | dedupe (transient) | everything | "
+                        + "keys | used_memory growth per event |\n|---|---|---|---|---|---|\n");
         for (String size : sizes) {
             String name = "memory_" + size;
             if (!results.has(name)) {
                 continue;
             }
-            String seed = "seed_" + size;
-            OptionalDouble growth = growthPerEvent("seed_" + size);
             md.append("| ").append(Format.count(results.number(name, "events"))).append(" | ")
-                    .append(Format.bytes(results.number(name, "raw_per_event"))).append(" | ")
-                    .append(Format.bytes(results.number(name, "rollups_per_event"))).append(" | ")
+                    .append(Format.bytes(results.number(name, "stored_per_event"))).append(" | ")
                     .append(Format.bytes(results.number(name, "transient_per_event"))).append(" | ")
+                    .append(Format.bytes(results.number(name, "all_per_event"))).append(" | ")
                     .append(Format.count(results.number(name, "keys"))).append(" | ")
-                    .append(Format.bytes(growth)).append(" |\n");
+                    .append(Format.bytes(growthPerEvent("seed_" + size))).append(" |\n");
         }
         md.append('\n');
         for (String size : sizes) {
