@@ -30,6 +30,18 @@ final class ByVisitor {
             times[size] = time;
             payloads[size++] = payload;
         }
+
+        void forEach(Triple triple) {
+            for (int i = 0; i < size; i++) {
+                triple.accept(visitors[i], times[i], payloads[i]);
+            }
+        }
+    }
+
+    /** A (visitor, time, payload) triple. */
+    @FunctionalInterface
+    interface Triple {
+        void accept(int visitor, long time, long payload);
     }
 
     /** Called once per visitor with its events' times and payloads, in time order, in [from, to). */
@@ -42,15 +54,23 @@ final class ByVisitor {
     }
 
     static void group(List<Part> parts, int visitorCount, Visit visit) {
-        int total = 0;
-        for (Part part : parts) {
-            total += part.size;
-        }
+        group(parts, visitorCount, null, visit);
+    }
+
+    /** Only the visitors whose bit is set in {@code keep} (every visitor when null). */
+    static void group(List<Part> parts, int visitorCount, long[] keep, Visit visit) {
         int[] start = new int[visitorCount + 1];
         for (Part part : parts) {
             for (int i = 0; i < part.size; i++) {
-                start[part.visitors[i] + 1]++;
+                int visitor = part.visitors[i];
+                if (keep == null || (keep[visitor >>> 6] & (1L << visitor)) != 0) {
+                    start[visitor + 1]++;
+                }
             }
+        }
+        int total = 0;
+        for (int v = 0; v < visitorCount; v++) {
+            total += start[v + 1];
         }
         for (int v = 0; v < visitorCount; v++) {
             start[v + 1] += start[v];
@@ -60,9 +80,12 @@ final class ByVisitor {
         long[] payloads = new long[total];
         for (Part part : parts) {
             for (int i = 0; i < part.size; i++) {
-                int at = next[part.visitors[i]]++;
-                times[at] = part.times[i];
-                payloads[at] = part.payloads[i];
+                int visitor = part.visitors[i];
+                if (keep == null || (keep[visitor >>> 6] & (1L << visitor)) != 0) {
+                    int at = next[visitor]++;
+                    times[at] = part.times[i];
+                    payloads[at] = part.payloads[i];
+                }
             }
         }
         for (int v = 0; v < visitorCount; v++) {

@@ -39,6 +39,17 @@ final class DayScan {
         this.propertyValues = query.propertyValues;
     }
 
+    /** The whole day is in the query's range: no event needs its time checked. */
+    boolean wholeDay() {
+        return whollyInRange;
+    }
+
+    /** Neither the range nor a filter leaves out any of the day's events. */
+    boolean everyEvent() {
+        return whollyInRange && query.eventFilters.length == 0 && query.propertyKeys.length == 0
+                && query.visitFilters.length == 0;
+    }
+
     boolean hasVisitFilters() {
         return query.hasVisitFilters();
     }

@@ -47,7 +47,13 @@ final class DayView {
     final Map<String, Integer> tails;
     /** Per visit: its session key, only for heads and tails (null otherwise). */
     final String[] keys;
+    /** The heads and tails: the visits that may be part of a session of several days, in visit order. */
+    final int[] candidates;
+    /** Per visit: its place in {@link #candidates}, or -1. */
+    final int[] candidateOf;
     private volatile int[] byTime;
+    /** This day's sessions of several days as last worked out (see {@link Sessions}). */
+    volatile Sessions.Linked linked;
 
     DayView(int epochDay, int size, long[] ids, int[] times, int[] visitOf, int[][] columns, int[] propertyStart,
             int[] propertyKeys, int[] propertyValues, int visits, int[] visitFirst, int[] visitEnd,
@@ -73,6 +79,17 @@ final class DayView {
         this.heads = heads;
         this.tails = tails;
         this.keys = keys;
+        this.candidateOf = new int[visits];
+        int count = 0;
+        for (int v = 0; v < visits; v++) {
+            candidateOf[v] = keys[v] == null ? -1 : count++;
+        }
+        this.candidates = new int[count];
+        for (int v = 0; v < visits; v++) {
+            if (candidateOf[v] >= 0) {
+                candidates[candidateOf[v]] = v;
+            }
+        }
     }
 
     int[] column(Column column) {
@@ -119,7 +136,7 @@ final class DayView {
     /** Roughly what this view holds on the heap, for the cache's bound. */
     long bytes() {
         long perEvent = 8 + 4 + 4 + 4L * columns.length + 4;
-        long perVisit = 4 * (5 + visitAttributes.length);
+        long perVisit = 4 * (6 + visitAttributes.length);
         return size * perEvent + propertyKeys.length * 8L + visits * perVisit + (heads.size() + tails.size()) * 96L
                 + 256;
     }

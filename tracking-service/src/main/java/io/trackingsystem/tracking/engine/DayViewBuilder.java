@@ -16,7 +16,6 @@ import java.util.Map;
 final class DayViewBuilder {
 
     private static final Column[] COLUMNS = Column.values();
-    private static final int SESSION_ID = Column.SESSION_ID.ordinal();
     private static final int VISITOR = Column.VISITOR.ordinal();
     private static final int NAME = Column.NAME.ordinal();
     private static final int PATH = Column.PATH.ordinal();
@@ -39,7 +38,7 @@ final class DayViewBuilder {
         int[] rawKeys = new int[pairs];
         int[] rawValues = new int[pairs];
         int[] rawStart = new int[size + 1];
-        Ranks ranks = new Ranks(codes);
+        Ranks ranks = new Ranks();
 
         int at = 0;
         int pair = 0;
@@ -243,13 +242,11 @@ final class DayViewBuilder {
      */
     private static final class Ranks {
         private final Map<String, Integer> sessions = new HashMap<>();
-        private final Map<Integer, Integer> visitors = new HashMap<>();
+        /** Visitor code → rank + 1 (0: none yet); grown as codes come. */
+        private int[] visitors = new int[1024];
         private String[] sessionOf = new String[64];
         private int[] visitorOf = new int[64];
         private int size;
-
-        Ranks(SiteCodes codes) {
-        }
 
         int ofSession(String sessionId) {
             Integer rank = sessions.get(sessionId);
@@ -261,10 +258,13 @@ final class DayViewBuilder {
         }
 
         int ofVisitor(int visitor) {
-            Integer rank = visitors.get(visitor);
-            if (rank == null) {
+            if (visitor >= visitors.length) {
+                visitors = Arrays.copyOf(visitors, Math.max(visitors.length * 2, visitor + 1));
+            }
+            int rank = visitors[visitor] - 1;
+            if (rank < 0) {
                 rank = add(null, visitor);
-                visitors.put(visitor, rank);
+                visitors[visitor] = rank + 1;
             }
             return rank;
         }

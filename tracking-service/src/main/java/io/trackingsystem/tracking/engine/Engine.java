@@ -20,6 +20,7 @@ public final class Engine implements AutoCloseable {
     private final Redis redis;
     private final long idle;
     private final ViewCache views;
+    private final Summaries summaries;
     private final ExecutorService pool;
     private final int threads;
     private final Clock clock;
@@ -28,7 +29,8 @@ public final class Engine implements AutoCloseable {
     public Engine(Redis redis, Duration sessionIdle, long cacheBytes, int threads, Clock clock) {
         this.redis = redis;
         this.idle = sessionIdle.toMillis();
-        this.views = new ViewCache(cacheBytes);
+        this.views = new ViewCache(cacheBytes * 4 / 5);
+        this.summaries = new Summaries(cacheBytes / 5);
         this.clock = clock;
         this.threads = threads;
         AtomicInteger count = new AtomicInteger();
@@ -41,7 +43,7 @@ public final class Engine implements AutoCloseable {
 
     /** A query over the site's events in [from, to) that pass every filter. */
     public SiteQuery query(String site, long from, long to, List<Filter> filters) {
-        return new SiteQuery(site(site), from, to, filters, pool, threads, clock.millis());
+        return new SiteQuery(site(site), from, to, filters, pool, summaries, threads, clock.millis());
     }
 
     public long now() {

@@ -36,8 +36,17 @@ public final class Funnels {
             }
         }
         List<ByVisitor.Part> parts = query.scan(day -> part(day, names, paths));
-        int visitors = codes.of(Column.VISITOR).size();
-        ByVisitor.group(parts, visitors, (times, masks, from, to) -> {
+        int visitors = query.visitorCount();
+        // only visitors who took the first step can reach any
+        long[] started = new long[(visitors + 63) / 64];
+        for (ByVisitor.Part part : parts) {
+            part.forEach((visitor, time, mask) -> {
+                if ((mask & 1L) != 0) {
+                    started[visitor >>> 6] |= 1L << visitor;
+                }
+            });
+        }
+        ByVisitor.group(parts, visitors, started, (times, masks, from, to) -> {
             int depth = depth(times, masks, from, to, steps.size(), window);
             for (int i = 0; i < depth; i++) {
                 reached[i]++;

@@ -25,6 +25,11 @@ public final class LocalDays {
         return first;
     }
 
+    /** Epoch ms when the local day of index {@code index} begins. */
+    public long startOf(int index) {
+        return starts[index];
+    }
+
     /** Days after {@link #first} of the local date of {@code time}, which lies in the range. */
     public int index(long time) {
         int low = 0;

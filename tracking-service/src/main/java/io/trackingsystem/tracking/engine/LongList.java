@@ -26,4 +26,8 @@ final class LongList {
     long get(int index) {
         return values[index];
     }
+
+    long[] toArray() {
+        return Arrays.copyOf(values, size);
+    }
 }

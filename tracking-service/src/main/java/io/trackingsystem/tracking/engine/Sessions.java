@@ -3,9 +3,9 @@ package io.trackingsystem.tracking.engine;
 import io.trackingsystem.tracking.catalogue.Column;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Whole sessions over the days of a query. Within a day a session is one visit of its {@link DayView}; a session
@@ -30,10 +30,36 @@ final class Sessions {
                  int exit, int[] attributes) {
     }
 
+    /** Marks a candidate visit found to be a whole session by itself. */
+    private static final Chain ALONE = new Chain(0, 0, 0, 0, 0, 0, 0, 0, new int[0]);
+
     private final Days days;
     private final long idle;
-    private final Map<Long, Chain> chains = new HashMap<>();
-    private final Map<Long, Boolean> alone = new HashMap<>();
+    /** Per day: the chain of each of its candidate visits ({@link DayView#candidates}), or {@link #ALONE}. */
+    private final Map<DayView, Chain[]> chains = new ConcurrentHashMap<>();
+
+    /**
+     * A day's chains as worked out for an earlier query, kept with the day: valid while every day they were
+     * followed into is still the same view.
+     */
+    static final class Linked {
+        private final Chain[] chains;
+        private final List<DayView> followed;
+
+        Linked(Chain[] chains, List<DayView> followed) {
+            this.chains = chains;
+            this.followed = followed;
+        }
+
+        boolean stillHolds(Days days) {
+            for (DayView day : followed) {
+                if (days.day(day.epochDay) != day) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 
     Sessions(Days days, long idle) {
         this.days = days;
@@ -45,30 +71,43 @@ final class Sessions {
         return days.day(epochDay);
     }
 
+    /** The links the day's sessions of several days are worked out under now: what a day's summary depends on. */
+    Object linksOf(DayView view) {
+        chains.computeIfAbsent(view, this::follow);
+        return view.linked;
+    }
+
     /** The chain the visit belongs to, or null when the visit is a whole session by itself. */
     Chain chain(DayView view, int visit) {
-        if (view.keys[visit] == null) {
+        int candidate = view.candidateOf[visit];
+        if (candidate < 0) {
             return null;
         }
-        long part = part(view.epochDay, visit);
-        synchronized (this) {
-            if (alone.containsKey(part)) {
-                return null;
-            }
-            Chain known = chains.get(part);
-            if (known != null) {
-                return known;
-            }
+        Chain chain = chains.computeIfAbsent(view, this::follow)[candidate];
+        return chain == ALONE ? null : chain;
+    }
+
+    /** Every candidate visit of the day followed to its session, at once, or as an earlier query found them. */
+    private Chain[] follow(DayView view) {
+        Linked known = view.linked;
+        if (known != null && known.stillHolds(days)) {
+            return known.chains;
         }
-        Chain chain = follow(view, visit);
-        synchronized (this) {
-            if (chain == null) {
-                alone.put(part, Boolean.TRUE);
-            } else {
-                chains.put(part, chain);
+        List<DayView> followed = new ArrayList<>();
+        Days recording = day -> {
+            DayView found = days.day(day);
+            if (found != null && !followed.contains(found)) {
+                followed.add(found);
             }
+            return found;
+        };
+        Chain[] all = new Chain[view.candidates.length];
+        for (int i = 0; i < all.length; i++) {
+            Chain chain = follow(view, view.candidates[i], recording);
+            all[i] = chain == null ? ALONE : chain;
         }
-        return chain;
+        view.linked = new Linked(all, List.copyOf(followed));
+        return all;
     }
 
     long start(DayView view, int visit) {
@@ -118,13 +157,13 @@ final class Sessions {
         return (int) origin;
     }
 
-    private Chain follow(DayView view, int visit) {
+    private Chain follow(DayView view, int visit, Days days) {
         List<DayView> views = new ArrayList<>();
         List<Integer> visits = new ArrayList<>();
         DayView day = view;
         int at = visit;
         while (true) {
-            DayView previous = linkedBefore(day, at);
+            DayView previous = linkedBefore(day, at, days);
             if (previous == null) {
                 break;
             }
@@ -134,7 +173,7 @@ final class Sessions {
         views.add(day);
         visits.add(at);
         while (true) {
-            DayView next = linkedAfter(day, at);
+            DayView next = linkedAfter(day, at, days);
             if (next == null) {
                 break;
             }
@@ -174,7 +213,7 @@ final class Sessions {
     }
 
     /** The previous day, when the visit continues a session of it. */
-    private DayView linkedBefore(DayView day, int visit) {
+    private DayView linkedBefore(DayView day, int visit, Days days) {
         String key = day.keys[visit];
         if (key == null || !Integer.valueOf(visit).equals(day.heads.get(key))) {
             return null;
@@ -188,7 +227,7 @@ final class Sessions {
     }
 
     /** The next day, when the visit's session goes on into it. */
-    private DayView linkedAfter(DayView day, int visit) {
+    private DayView linkedAfter(DayView day, int visit, Days days) {
         String key = day.keys[visit];
         if (key == null || !Integer.valueOf(visit).equals(day.tails.get(key))) {
             return null;

@@ -40,12 +40,20 @@ final class SiteData {
     private final long idle;
     private final SiteCodes codes = new SiteCodes();
     private final TreeMap<StreamId, PendingBlock> pending = new TreeMap<>();
-    private final Map<Integer, Segments> manifest = new HashMap<>();
+    /** Per day asked for so far: what it holds as of the last refresh. */
+    private final Map<Integer, Slot> slots = new HashMap<>();
     private final Map<String, CompletableFuture<DayView>> building = new ConcurrentHashMap<>();
     private StreamId lastPending = StreamId.NONE;
     private long refreshedAt = Long.MIN_VALUE;
 
     private record PendingBlock(StreamId id, int epochDay, EventBlock block) {
+    }
+
+    /** A day's segments and pending blocks, and the signature its view is cached under. */
+    private record Slot(Segments segments, List<PendingBlock> blocks, String signature) {
+        boolean empty() {
+            return segments.list().isEmpty() && blocks.isEmpty();
+        }
     }
 
     SiteData(String site, Redis redis, ViewCache views, long idle) {
@@ -69,11 +77,11 @@ final class SiteData {
      * for so far and the pending blocks stored since the last refresh.
      */
     synchronized void refresh(List<Integer> days, long now) {
-        boolean missing = days.stream().anyMatch(day -> !manifest.containsKey(day));
+        boolean missing = days.stream().anyMatch(day -> !slots.containsKey(day));
         if (!missing && now - refreshedAt < FRESHNESS) {
             return;
         }
-        TreeSet<Integer> wanted = new TreeSet<>(manifest.keySet());
+        TreeSet<Integer> wanted = new TreeSet<>(slots.keySet());
         wanted.addAll(days);
         List<Integer> asked = new ArrayList<>(wanted);
         Snapshot snapshot = Snapshot.read(redis, keys, asked, lastPending);
@@ -85,52 +93,49 @@ final class SiteData {
         if (lastPending.compareTo(snapshot.floor()) < 0) {
             lastPending = snapshot.floor();
         }
+        Map<Integer, List<PendingBlock>> pendingByDay = new HashMap<>();
+        pending.values().forEach(block -> pendingByDay.computeIfAbsent(block.epochDay, d -> new ArrayList<>())
+                .add(block));
         for (Integer day : asked) {
-            manifest.put(day, snapshot.segments(day));
+            Segments segments = snapshot.segments(day);
+            List<PendingBlock> blocks = pendingByDay.getOrDefault(day, List.of());
+            Slot current = slots.get(day);
+            if (current == null || !current.segments.equals(segments) || !current.blocks.equals(blocks)) {
+                StringBuilder signature = new StringBuilder(segments.toString());
+                blocks.forEach(block -> signature.append(';').append(block.id));
+                slots.put(day, new Slot(segments, List.copyOf(blocks), signature.toString()));
+            }
         }
         refreshedAt = now;
     }
 
     /** The day's view as of the last refresh, or null when the site has no events that day. */
     DayView view(int epochDay) {
-        Segments segments;
-        List<PendingBlock> blocks = new ArrayList<>();
+        Slot slot;
         synchronized (this) {
-            segments = manifest.get(epochDay);
-            if (segments == null) {
-                refreshedAt = Long.MIN_VALUE;
-            }
+            slot = slots.get(epochDay);
         }
-        if (segments == null) {
+        if (slot == null) {
             refresh(List.of(epochDay), System.currentTimeMillis());
-        }
-        StringBuilder signature = new StringBuilder();
-        synchronized (this) {
-            segments = manifest.getOrDefault(epochDay, Segments.NONE);
-            signature.append(segments);
-            for (PendingBlock block : pending.values()) {
-                if (block.epochDay == epochDay) {
-                    blocks.add(block);
-                    signature.append(';').append(block.id);
-                }
+            synchronized (this) {
+                slot = slots.get(epochDay);
             }
         }
-        if (segments.list().isEmpty() && blocks.isEmpty()) {
+        if (slot.empty()) {
             return null;
         }
         ViewCache.Key key = new ViewCache.Key(this, epochDay);
-        String sign = signature.toString();
-        DayView cached = views.get(key, sign);
+        DayView cached = views.get(key, slot.signature);
         if (cached != null) {
             return cached;
         }
-        String buildKey = epochDay + "|" + sign;
+        String buildKey = epochDay + "|" + slot.signature;
         CompletableFuture<DayView> mine = new CompletableFuture<>();
         CompletableFuture<DayView> running = building.putIfAbsent(buildKey, mine);
         if (running == null) {
             try {
-                DayView view = build(epochDay, segments, blocks);
-                views.put(key, sign, view);
+                DayView view = build(epochDay, slot.segments, slot.blocks);
+                views.put(key, slot.signature, view);
                 mine.complete(view);
                 return view;
             } catch (RuntimeException e) {

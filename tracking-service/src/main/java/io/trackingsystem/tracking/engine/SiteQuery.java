@@ -23,18 +23,22 @@ public final class SiteQuery {
     private final long to;
     private final List<Filter> filters;
     private final ExecutorService pool;
+    private final Summaries summaries;
     private final int threads;
     private final long now;
     private final Sessions sessions;
     private List<DayView> views;
     private CompiledQuery compiled;
+    private int visitors;
 
-    SiteQuery(SiteData data, long from, long to, List<Filter> filters, ExecutorService pool, int threads, long now) {
+    SiteQuery(SiteData data, long from, long to, List<Filter> filters, ExecutorService pool, Summaries summaries,
+              int threads, long now) {
         this.data = data;
         this.from = from;
         this.to = to;
         this.filters = List.copyOf(filters);
         this.pool = pool;
+        this.summaries = summaries;
         this.threads = threads;
         this.now = now;
         this.sessions = new Sessions(data::view, data.idle());
@@ -52,12 +56,22 @@ public final class SiteQuery {
         return now;
     }
 
+    Summaries summaries() {
+        return summaries;
+    }
+
     ExecutorService pool() {
         return pool;
     }
 
     int threads() {
         return threads;
+    }
+
+    /** Visitor codes handed out when the days were read: every visitor of the scan is below it. */
+    int visitorCount() {
+        load();
+        return visitors;
     }
 
     SiteCodes codes() {
@@ -136,6 +150,7 @@ public final class SiteQuery {
             }
         }
         compiled = CompiledQuery.of(filters, data.codes());
+        visitors = data.codes().of(io.trackingsystem.tracking.catalogue.Column.VISITOR).size();
     }
 
     private static <T> T join(CompletableFuture<T> future) {

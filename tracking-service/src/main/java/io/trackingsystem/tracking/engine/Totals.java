@@ -10,6 +10,8 @@ import java.util.List;
  */
 public final class Totals {
 
+    private static final String SUMMARY = "totals";
+
     /** [start, end) in epoch ms. */
     public record Span(long start, long end) {
     }
@@ -30,13 +32,13 @@ public final class Totals {
             starts[i] = spans.get(i).start();
             ends[i] = spans.get(i).end();
         }
-        List<Part> parts = query.scan(day -> part(day, starts, ends));
+        List<Part> parts = query.scan(day -> part(day, starts, ends, query));
         long[] events = new long[count];
         long[] pageviews = new long[count];
         long[] sessions = new long[count];
         long[] bounces = new long[count];
         long[] durations = new long[count];
-        List<LongList> visitors = new ArrayList<>(parts.size());
+        List<DistinctVisitors.Pairs> visitors = new ArrayList<>(parts.size());
         LongSet chainsCounted = new LongSet(64);
         for (Part part : parts) {
             for (int i = 0; i < count; i++) {
@@ -49,17 +51,15 @@ public final class Totals {
             visitors.add(part.visitors);
             for (int c = 0; c < part.chains.size(); c++) {
                 long packed = part.chains.get(c);
-                if (chainsCounted.add(packed)) {
-                    int span = spanOf(part.chainStart.get(c), starts, ends);
+                int span = spanOf(part.chainStart.get(c), starts, ends);
+                if (span >= 0 && chainsCounted.add(packed)) {
                     sessions[span]++;
                     bounces[span] += part.chainBounced.get(c);
                     durations[span] += part.chainDuration.get(c);
                 }
             }
         }
-        long[] distinct = query.impossible() ? new long[count]
-                : DistinctVisitors.count(visitors, count, query.codes().of(
-                        io.trackingsystem.tracking.catalogue.Column.VISITOR).size(), query.pool(), query.threads());
+        long[] distinct = query.impossible() ? new long[count] : DistinctVisitors.count(visitors, count, query);
         List<Figures> figures = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             figures.add(new Figures(events[i], pageviews[i], sessions[i], bounces[i], durations[i], distinct[i]));
@@ -67,45 +67,66 @@ public final class Totals {
         return figures;
     }
 
-    private static Part part(DayScan day, long[] starts, long[] ends) {
+    private static Part part(DayScan day, long[] allStarts, long[] allEnds, SiteQuery query) {
         DayView view = day.view;
-        Part part = new Part(starts.length);
+        Part part = new Part(allStarts.length, DistinctVisitors.pairs(query, view.visits));
+        // only the spans overlapping this day; one covering it all needs no search per event
+        int first = 0;
+        while (first < allEnds.length && allEnds[first] <= view.dayStart) {
+            first++;
+        }
+        int last = first;
+        while (last + 1 < allStarts.length && allStarts[last + 1] < view.dayStart + DayView.DAY) {
+            last++;
+        }
+        if (first >= allStarts.length) {
+            return part;
+        }
+        long[] starts = java.util.Arrays.copyOfRange(allStarts, first, last + 1);
+        long[] ends = java.util.Arrays.copyOfRange(allEnds, first, last + 1);
+        int whole = starts.length == 1 && starts[0] <= view.dayStart && ends[0] >= view.dayStart + DayView.DAY
+                ? first : -1;
+        Object links = day.sessions.linksOf(view);
+        boolean summarised = whole >= 0 && day.everyEvent();
+        if (summarised) {
+            DaySummary known = query.summaries().get(view, SUMMARY, links);
+            if (known != null) {
+                return known.asPart(allStarts.length, whole, query);
+            }
+        }
         boolean visitFiltered = day.hasVisitFilters();
         for (int visit = 0; visit < view.visits; visit++) {
             if (visitFiltered && !day.visitPasses(visit)) {
                 continue;
             }
             boolean matched = false;
-            long lastPair = -1;
             for (int event = view.visitFirst[visit]; event < view.visitEnd[visit]; event++) {
                 if (!day.eventPasses(event)) {
                     continue;
                 }
-                int span = spanOf(view.time(event), starts, ends);
+                int span = whole >= 0 ? whole : spanOf(view.time(event), starts, ends);
                 if (span < 0) {
                     continue;
                 }
+                span = whole >= 0 ? whole : span + first;
                 matched = true;
                 part.events[span]++;
                 if (day.isPageview(event)) {
                     part.pageviews[span]++;
                 }
-                long pair = DistinctVisitors.pair(span, day.visitor(event));
-                if (pair != lastPair) {
-                    part.visitors.add(pair);
-                    lastPair = pair;
-                }
+                part.visitors.add(span, day.visitor(event));
             }
             if (matched) {
                 Sessions.Chain chain = day.sessions.chain(view, visit);
                 if (chain == null) {
-                    int span = spanOf(view.visitStart(visit), starts, ends);
+                    long start = view.visitStart(visit);
+                    int span = spanOf(start, allStarts, allEnds);
                     if (span >= 0) {
                         part.sessions[span]++;
-                        part.bounces[span] += day.sessions.bounced(view, visit) ? 1 : 0;
-                        part.durations[span] += day.sessions.duration(view, visit);
+                        part.bounces[span] += view.visitEvents(visit) == 1 && view.visitPageviews[visit] == 1 ? 1 : 0;
+                        part.durations[span] += view.visitLast(visit) - start;
                     }
-                } else if (spanOf(chain.start(), starts, ends) >= 0) {
+                } else {
                     part.chains.add(day.sessions.origin(view, visit));
                     part.chainStart.add(chain.start());
                     part.chainBounced.add(chain.events() == 1 && chain.pageviews() == 1 ? 1 : 0);
@@ -113,7 +134,51 @@ public final class Totals {
                 }
             }
         }
+        if (summarised) {
+            query.summaries().put(view, SUMMARY, links, DaySummary.of(part, whole));
+        }
         return part;
+    }
+
+    /** A whole day's figures with no filter, as the next unfiltered query over that day will want them again. */
+    private record DaySummary(long events, long pageviews, long sessions, long bounces, long durations,
+                              long[] chains, long[] chainStart, long[] chainBounced, long[] chainDuration,
+                              int[] visitors) implements Summaries.Summary {
+
+        static DaySummary of(Part part, int span) {
+            long[] pairs = part.visitors.distinct();
+            int[] visitors = new int[pairs.length];
+            for (int i = 0; i < pairs.length; i++) {
+                visitors[i] = (int) pairs[i];
+            }
+            return new DaySummary(part.events[span], part.pageviews[span], part.sessions[span], part.bounces[span],
+                    part.durations[span], part.chains.toArray(), part.chainStart.toArray(),
+                    part.chainBounced.toArray(), part.chainDuration.toArray(), visitors);
+        }
+
+        Part asPart(int spans, int span, SiteQuery query) {
+            Part part = new Part(spans, DistinctVisitors.pairs(query, visitors.length));
+            part.events[span] = events;
+            part.pageviews[span] = pageviews;
+            part.sessions[span] = sessions;
+            part.bounces[span] = bounces;
+            part.durations[span] = durations;
+            for (int i = 0; i < chains.length; i++) {
+                part.chains.add(chains[i]);
+                part.chainStart.add(chainStart[i]);
+                part.chainBounced.add(chainBounced[i]);
+                part.chainDuration.add(chainDuration[i]);
+            }
+            for (int visitor : visitors) {
+                part.visitors.add(span, visitor);
+            }
+            return part;
+        }
+
+        @Override
+        public long bytes() {
+            return visitors.length * 4L + chains.length * 32L + 96;
+        }
     }
 
     static int spanOf(long time, long[] starts, long[] ends) {
@@ -139,13 +204,14 @@ public final class Totals {
         final long[] sessions;
         final long[] bounces;
         final long[] durations;
-        final LongList visitors = new LongList(1024);
+        final DistinctVisitors.Pairs visitors;
         final LongList chains = new LongList(16);
         final LongList chainStart = new LongList(16);
         final LongList chainBounced = new LongList(16);
         final LongList chainDuration = new LongList(16);
 
-        Part(int spans) {
+        Part(int spans, DistinctVisitors.Pairs visitors) {
+            this.visitors = visitors;
             events = new long[spans];
             pageviews = new long[spans];
             sessions = new long[spans];

@@ -49,11 +49,10 @@ public final class Breakdown {
         TimeRange range = query.range();
         boolean exits = dimension.scope() == Dimension.Scope.EXIT_PAGE;
         List<Row> rows = new ArrayList<>();
-        for (Breakdowns.Row row : Breakdowns.of(source.over(query, range.start(), range.end()), dimension)) {
+        for (Breakdowns.Row row : Breakdowns.of(source.over(query, range.start(), range.end()), dimension, limit)) {
             rows.add(exits ? new Row(row.value(), row.visits(), null, null)
                     : new Row(row.value(), row.visitors(), row.pageviews(), row.events()));
         }
-        rows.sort(ORDER);
-        return rows.subList(0, Math.min(limit, rows.size()));
+        return rows;
     }
 }
