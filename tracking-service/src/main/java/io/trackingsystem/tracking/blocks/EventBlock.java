@@ -69,6 +69,11 @@ public final class EventBlock {
         return dictionaries[column.ordinal()];
     }
 
+    /** Every event's code of a column, in event order; not to be changed. */
+    public int[] codes(Column column) {
+        return codes[column.ordinal()];
+    }
+
     public int code(int event, Column column) {
         return codes[column.ordinal()][event];
     }

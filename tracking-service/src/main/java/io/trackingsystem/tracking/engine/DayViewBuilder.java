@@ -24,6 +24,14 @@ final class DayViewBuilder {
     }
 
     static DayView build(int epochDay, List<EventBlock> blocks, SiteCodes codes, long idle) {
+        return build(epochDay, blocks, false, codes, idle);
+    }
+
+    /**
+     * {@code owned}: the blocks were decoded for this build alone, so a lone block's code arrays may be translated
+     * in place and kept, which spares the heap one copy of the day.
+     */
+    static DayView build(int epochDay, List<EventBlock> blocks, boolean owned, SiteCodes codes, long idle) {
         int size = 0;
         int pairs = 0;
         for (EventBlock block : blocks) {
@@ -32,7 +40,11 @@ final class DayViewBuilder {
         }
         long[] ids = new long[size];
         int[] times = new int[size];
-        int[][] columns = new int[COLUMNS.length][size];
+        boolean inPlace = owned && blocks.size() == 1;
+        int[][] columns = new int[COLUMNS.length][];
+        for (int c = 0; c < COLUMNS.length; c++) {
+            columns[c] = inPlace ? blocks.get(0).codes(COLUMNS[c]) : new int[size];
+        }
         int[] propertyCount = new int[size];
         int[] keyOf = new int[size];
         int[] rawKeys = new int[pairs];
@@ -60,14 +72,30 @@ final class DayViewBuilder {
             for (int i = 0; i < sessionIds.length; i++) {
                 sidRank[i] = sessionIds[i].isEmpty() ? DayView.NONE : ranks.ofSession(sessionIds[i]);
             }
+            // given session ids first, from the block's own codes, which a lone owned block translates in place
+            int from = at;
+            int[] sessionCodes = block.codes(Column.SESSION_ID);
+            for (int e = 0; e < block.size(); e++) {
+                keyOf[from + e] = sidRank[sessionCodes[e]];
+            }
+            // column by column: each loop is a plain gather the JIT keeps tight
+            for (int c = 0; c < COLUMNS.length; c++) {
+                int[] map = translate[c];
+                int[] source = block.codes(COLUMNS[c]);
+                int[] target = columns[c];
+                for (int e = 0; e < block.size(); e++) {
+                    target[from + e] = map[source[e]];
+                }
+            }
+            int[] visitorsOfBlock = columns[VISITOR];
+            for (int e = 0; e < block.size(); e++) {
+                if (keyOf[from + e] == DayView.NONE) {
+                    keyOf[from + e] = ranks.ofVisitor(visitorsOfBlock[from + e]);
+                }
+            }
             for (int e = 0; e < block.size(); e++, at++) {
                 ids[at] = block.id(e);
                 times[at] = block.timeInDay(e);
-                for (int c = 0; c < COLUMNS.length; c++) {
-                    columns[c][at] = translate[c][block.code(e, COLUMNS[c])];
-                }
-                int sid = sidRank[block.code(e, Column.SESSION_ID)];
-                keyOf[at] = sid != DayView.NONE ? sid : ranks.ofVisitor(columns[VISITOR][at]);
                 rawStart[at] = pair;
                 int count = block.propertyCount(e);
                 propertyCount[at] = count;
@@ -88,13 +116,17 @@ final class DayViewBuilder {
         int[] propertyKeys = new int[pairs];
         int[] propertyValues = new int[pairs];
         int written = 0;
+        for (int c = 0; c < COLUMNS.length; c++) {
+            int[] source = columns[c];
+            int[] target = sortedColumns[c];
+            for (int i = 0; i < size; i++) {
+                target[i] = source[order[i]];
+            }
+        }
         for (int i = 0; i < size; i++) {
             int source = order[i];
             sortedIds[i] = ids[source];
             sortedTimes[i] = times[source];
-            for (int c = 0; c < COLUMNS.length; c++) {
-                sortedColumns[c][i] = columns[c][source];
-            }
             propertyStart[i] = written;
             for (int p = rawStart[source]; p < rawStart[source] + propertyCount[source]; p++) {
                 propertyKeys[written] = rawKeys[p];

@@ -25,17 +25,18 @@ public final class Funnels {
             return reached;
         }
         SiteCodes codes = query.codes();
-        int[] names = new int[steps.size()];
-        int[] paths = new int[steps.size()];
+        // each step as a bit: page view steps by path code, event steps by name code
+        long[] byPath = new long[codes.of(Column.PATH).size()];
+        long[] byName = new long[codes.of(Column.NAME).size()];
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
-            names[i] = step.pageview() ? codes.pageview() : codes.of(Column.NAME).find(step.value());
-            paths[i] = step.pageview() ? codes.of(Column.PATH).find(step.value()) : DayView.NONE;
-            if (names[i] == Codes.ABSENT || (step.pageview() && paths[i] == Codes.ABSENT)) {
-                names[i] = Integer.MIN_VALUE;
+            int code = step.pageview() ? codes.of(Column.PATH).find(step.value())
+                    : codes.of(Column.NAME).find(step.value());
+            if (code != Codes.ABSENT) {
+                (step.pageview() ? byPath : byName)[code] |= 1L << i;
             }
         }
-        List<ByVisitor.Part> parts = query.scan(day -> part(day, names, paths));
+        List<ByVisitor.Part> parts = query.scan(day -> part(day, byPath, byName));
         int visitors = query.visitorCount();
         // only visitors who took the first step can reach any
         long[] started = new long[(visitors + 63) / 64];
@@ -55,23 +56,21 @@ public final class Funnels {
         return reached;
     }
 
-    private static ByVisitor.Part part(DayScan day, int[] names, int[] paths) {
+    private static ByVisitor.Part part(DayScan day, long[] byPath, long[] byName) {
         DayView view = day.view;
         ByVisitor.Part part = new ByVisitor.Part();
-        int[] eventNames = view.column(Column.NAME);
-        int[] eventPaths = view.column(Column.PATH);
+        int[] names = view.column(Column.NAME);
+        int[] paths = view.column(Column.PATH);
+        int pageview = day.codes.pageview();
         boolean visitFiltered = day.hasVisitFilters();
         for (int visit = 0; visit < view.visits; visit++) {
             if (visitFiltered && !day.visitPasses(visit)) {
                 continue;
             }
             for (int event = view.visitFirst[visit]; event < view.visitEnd[visit]; event++) {
-                long mask = 0;
-                for (int s = 0; s < names.length; s++) {
-                    if (eventNames[event] == names[s] && (paths[s] == DayView.NONE || eventPaths[event] == paths[s])) {
-                        mask |= 1L << s;
-                    }
-                }
+                int name = names[event];
+                long mask = (name < byName.length ? byName[name] : 0)
+                        | (name == pageview && paths[event] < byPath.length ? byPath[paths[event]] : 0);
                 if (mask != 0 && day.eventPasses(event)) {
                     part.add(day.visitor(event), view.time(event), mask);
                 }

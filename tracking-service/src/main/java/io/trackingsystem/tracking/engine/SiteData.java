@@ -185,8 +185,9 @@ final class SiteData {
             }
             sources.add(BlockFormat.decode(stored));
         }
+        boolean owned = blocks.isEmpty();
         blocks.forEach(block -> sources.add(block.block));
-        return DayViewBuilder.build(epochDay, sources, codes, idle);
+        return DayViewBuilder.build(epochDay, sources, owned, codes, idle);
     }
 
     /** A segment listed at the last refresh is gone: compaction replaced it. The query is tried again. */
