@@ -28,11 +28,13 @@ import java.time.Duration;
  *                             days over
  * @param userAgentCache       {@code USER_AGENT_CACHE_SIZE}, default 10000: parsed user agents kept in memory
  * @param deadLetterMaxLength  {@code DEAD_LETTER_MAX_LENGTH}, default 100000: bound on the dead-letter stream
+ * @param siteBytesPerDay      {@code SITE_MB_PER_DAY}, default 256: compressed event bytes one site may store per UTC day
+ *                             of arrival; past it the site's events are dropped and counted as {@code quota}
  */
 public record TrackingConfig(CommonConfig common, Duration retention, Duration sessionIdle, Duration dedupeWindow,
                              int batchSize, Duration linger, int workers, int maxDeliveryAttempts, Duration claimIdle,
                              Duration compactionDelay, long cacheBytes, int queryThreads, int userAgentCache,
-                             long deadLetterMaxLength) {
+                             long deadLetterMaxLength, long siteBytesPerDay) {
 
     public TrackingConfig {
         requirePositive("WORKER_BATCH_SIZE", batchSize);
@@ -54,6 +56,7 @@ public record TrackingConfig(CommonConfig common, Duration retention, Duration s
         requirePositive("SESSION_IDLE_MINUTES", sessionIdle.toMinutes());
         requirePositive("DEDUPE_HOURS", dedupeWindow.toHours());
         requirePositive("CLAIM_IDLE_MS", claimIdle.toMillis());
+        requirePositive("SITE_MB_PER_DAY", siteBytesPerDay);
     }
 
     public static TrackingConfig from(Env env) {
@@ -71,7 +74,8 @@ public record TrackingConfig(CommonConfig common, Duration retention, Duration s
                 env.number("STATS_CACHE_MB", Runtime.getRuntime().maxMemory() * 2 / 5 >> 20) << 20,
                 env.integer("QUERY_THREADS", Runtime.getRuntime().availableProcessors()),
                 env.integer("USER_AGENT_CACHE_SIZE", 10_000),
-                env.number("DEAD_LETTER_MAX_LENGTH", 100_000));
+                env.number("DEAD_LETTER_MAX_LENGTH", 100_000),
+                env.number("SITE_MB_PER_DAY", 256) << 20);
     }
 
     private static void requirePositive(String name, long value) {

@@ -69,6 +69,11 @@ final class CanonicalEvent {
         return userAgent;
     }
 
+    /** The sender's dedupe key (or the one given for it). */
+    String id() {
+        return json.get(EventFields.ID).asText();
+    }
+
     long receivedAt() {
         return json.get(EventFields.RECEIVED_AT).asLong();
     }

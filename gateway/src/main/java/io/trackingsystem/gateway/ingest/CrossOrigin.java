@@ -18,7 +18,7 @@ final class CrossOrigin {
     static void allowAnyOrigin(Exchange exchange) {
         Message message = exchange.getMessage();
         message.setHeader(ALLOW_ORIGIN, "*");
-        message.setHeader("Access-Control-Expose-Headers", "Retry-After");
+        message.setHeader("Access-Control-Expose-Headers", "Retry-After, " + IngestProcessor.DROPPED);
     }
 
     /** Answers a CORS preflight: any origin may POST with the headers the ingest APIs read. */

@@ -16,6 +16,9 @@ import java.util.concurrent.CompletionStage;
  */
 final class IngestProcessor extends AsyncProcessorSupport {
 
+    /** Answer header: how many of the request's events are known at once not to be stored (repeated ids). */
+    static final String DROPPED = "X-Dropped";
+
     private final Intake intake;
     private final IngestFormat format;
     private final int trustedProxies;
@@ -31,17 +34,20 @@ final class IngestProcessor extends AsyncProcessorSupport {
         return AsyncAnswer.complete(exchange, callback, this::ingest, this::answer, format::refusal);
     }
 
-    private CompletionStage<Integer> ingest(Message message) {
+    private CompletionStage<Intake.Accepted> ingest(Message message) {
         byte[] body = CompressedBodies.decoded(body(message), message.getHeader("Content-Encoding", String.class),
                 format);
         return intake.accept(format.read(body, message, ClientRequest.of(message, trustedProxies)));
     }
 
-    private void answer(Message message, int count) {
+    private void answer(Message message, Intake.Accepted accepted) {
         message.getHeaders().clear();
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, format.acceptedStatus());
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setBody(format.acceptedBody(count));
+        if (accepted.repeated() > 0) {
+            message.setHeader(DROPPED, accepted.repeated());
+        }
+        message.setBody(format.acceptedBody(accepted.events()));
     }
 
     /** The raw body; a form or multipart upload, which the HTTP layer parses into something else, is no JSON. */

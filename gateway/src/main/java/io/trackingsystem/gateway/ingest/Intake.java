@@ -4,15 +4,18 @@ import io.trackingsystem.gateway.auth.ApiKeyCache;
 import io.trackingsystem.routes.contract.KeyFormat;
 import io.trackingsystem.routes.problem.ProblemException;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
  * Admits a validated submission and appends it: the key must be a well-formed write key (checked before anything
  * is looked up or counted, so spellings of one key are one key) belonging to a site, the tracking-service must be
  * keeping up, overall and with this site's events, and the site must be within its rate (checked last, so refused
- * requests cost no tokens). Completes with the number of events once Redis has them.
+ * requests cost no tokens). Completes once Redis has the events, with their number and the number of them that
+ * repeat an id sent earlier in the same request (stored once, so known at once to be dropped as duplicates).
  */
 final class Intake {
 
@@ -25,6 +28,10 @@ final class Intake {
     private final TemporaryVisitors visitors;
     private final StreamAppender appender;
 
+    /** What a request added: its events, of which {@code repeated} repeat an earlier event's id. */
+    record Accepted(int events, int repeated) {
+    }
+
     Intake(ApiKeyCache keys, RateLimiter limiter, Backlog backlog, TemporaryVisitors visitors,
            StreamAppender appender) {
         this.keys = keys;
@@ -34,7 +41,7 @@ final class Intake {
         this.appender = appender;
     }
 
-    CompletionStage<Integer> accept(Submission submission) {
+    CompletionStage<Accepted> accept(Submission submission) {
         String key = KeyFormat.canonical(submission.apiKey()).filter(KeyFormat::isWriteKey)
                 .orElseThrow(() -> ProblemException.unauthorized("This is no write key: write keys are "
                         + KeyFormat.WRITE_PREFIX + " and " + KeyFormat.SECRET_LENGTH + " characters"));
@@ -43,7 +50,7 @@ final class Intake {
                 .thenCompose(site -> admit(site, submission.events()));
     }
 
-    private CompletionStage<Integer> admit(String site, List<CanonicalEvent> events) {
+    private CompletionStage<Accepted> admit(String site, List<CanonicalEvent> events) {
         long now = System.currentTimeMillis();
         if (backlog.exceeded()) {
             throw ProblemException.unavailable("Event processing is behind; retry shortly", RETRY_BACKLOG_SECONDS);
@@ -57,7 +64,23 @@ final class Intake {
             throw ProblemException.tooManyRequests("This site sends faster than its rate limit", wait);
         }
         backlog.appending(site, events.size(), now);
-        return visitors.canonical(site, events).thenCompose(json -> appender.append(site, json));
+        int repeated = repeatedIds(events);
+        return visitors.canonical(site, events).thenCompose(json -> appender.append(site, json, now))
+                .thenApply(count -> new Accepted(count, repeated));
+    }
+
+    private static int repeatedIds(List<CanonicalEvent> events) {
+        if (events.size() < 2) {
+            return 0;
+        }
+        Set<String> seen = new HashSet<>();
+        int repeated = 0;
+        for (CanonicalEvent event : events) {
+            if (!seen.add(event.id())) {
+                repeated++;
+            }
+        }
+        return repeated;
     }
 
     private static String site(Optional<String> site, Throwable failure) {

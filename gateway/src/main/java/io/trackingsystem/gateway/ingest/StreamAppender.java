@@ -2,6 +2,7 @@ package io.trackingsystem.gateway.ingest;
 
 import io.lettuce.core.XAddArgs;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.trackingsystem.routes.contract.IngestCounts;
 import io.trackingsystem.routes.contract.IngestStream;
 
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Appends events to the ingest stream on the shared connection: all XADDs of a request are sent back to back
- * (pipelined), and the result completes once Redis has acknowledged every one of them.
+ * (pipelined) with the count of the site's accepted events of the hour ({@link IngestCounts}), and the result
+ * completes once Redis has acknowledged every one of them.
  */
 final class StreamAppender {
 
@@ -21,12 +23,15 @@ final class StreamAppender {
         this.bounded = XAddArgs.Builder.maxlen(maxLength).approximateTrimming();
     }
 
-    CompletableFuture<Integer> append(String account, List<String> events) {
-        CompletableFuture<?>[] writes = new CompletableFuture<?>[events.size()];
-        for (int i = 0; i < writes.length; i++) {
+    CompletableFuture<Integer> append(String account, List<String> events, long now) {
+        CompletableFuture<?>[] writes = new CompletableFuture<?>[events.size() + 2];
+        for (int i = 0; i < events.size(); i++) {
             writes[i] = redis.xadd(IngestStream.KEY, bounded, IngestStream.SITE, account,
                     IngestStream.EVENT, events.get(i)).toCompletableFuture();
         }
-        return CompletableFuture.allOf(writes).thenApply(done -> writes.length);
+        String counts = IngestCounts.key(account, now);
+        writes[events.size()] = redis.hincrby(counts, IngestCounts.ACCEPTED, events.size()).toCompletableFuture();
+        writes[events.size() + 1] = redis.pexpireat(counts, IngestCounts.expiresAt(now)).toCompletableFuture();
+        return CompletableFuture.allOf(writes).thenApply(done -> events.size());
     }
 }

@@ -54,7 +54,8 @@ public final class StatsRoutes extends RouteBuilder {
                 .get("/realtime").to("direct:stats-realtime")
                 .get("/funnel").to("direct:stats-funnel")
                 .get("/retention").to("direct:stats-retention")
-                .get("/dimensions").to("direct:stats-dimensions");
+                .get("/dimensions").to("direct:stats-dimensions")
+                .get("/ingest").to("direct:stats-ingest");
         rest("/api/events").get().to("direct:stats-events");
         rest("/api/export").get().to("direct:stats-export");
 
@@ -64,7 +65,7 @@ public final class StatsRoutes extends RouteBuilder {
         rest("/api/share/{token}").get().to("direct:share-show");
 
         for (String operation : new String[]{OVERVIEW, TIMESERIES, BREAKDOWN, REALTIME, FUNNEL, RETENTION, EVENTS,
-                DIMENSIONS}) {
+                DIMENSIONS, INGEST}) {
             from("direct:stats-" + operation).routeId("stats-" + operation)
                     .process(siteAccess)
                     .process(ForwardedQuery::asBody)

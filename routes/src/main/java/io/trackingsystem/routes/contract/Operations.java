@@ -61,6 +61,8 @@ public final class Operations {
     public static final String EXPORT = "export";
     /** The dimensions the Analytics API breaks down and filters by, with their labels, for the dashboard. */
     public static final String DIMENSIONS = "dimensions";
+    /** What became of the site's events over the last 24 hours: accepted, stored, dropped by reason. */
+    public static final String INGEST = "ingest";
     /**
      * Deletes the principal's site's data in bounded steps: 202 {@code {"state":"deleting"}} while it runs (call
      * again to poll), 200 {@code {"state":"deleted"}} once done.

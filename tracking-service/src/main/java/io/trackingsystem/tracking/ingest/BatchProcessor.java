@@ -6,6 +6,7 @@ import io.trackingsystem.tracking.pipeline.DropReason;
 import io.trackingsystem.tracking.pipeline.Event;
 import io.trackingsystem.tracking.pipeline.Pipeline;
 import io.trackingsystem.tracking.storage.EventStore;
+import io.trackingsystem.tracking.storage.SiteDrops;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,7 @@ final class BatchProcessor {
     /** Processes the entries; returns the ids to acknowledge. */
     List<String> process(List<StreamMessage<String, String>> entries) {
         List<String> done = new ArrayList<>(entries.size());
+        SiteDrops drops = new SiteDrops();
         Map<String, List<Event>> bySite = new LinkedHashMap<>();
         for (StreamMessage<String, String> entry : entries) {
             Event event = prepare(entry);
@@ -48,6 +50,7 @@ final class BatchProcessor {
             }
             if (event.dropped()) {
                 metrics.drop(event.dropReason());
+                drops.add(event.account(), event.dropReason(), 1);
                 done.add(event.entryId());
             } else {
                 bySite.computeIfAbsent(event.account(), a -> new ArrayList<>()).add(event);
@@ -63,7 +66,7 @@ final class BatchProcessor {
         List<EventStore.Batch> singles = new ArrayList<>();
         for (EventStore.Stored stored : store.store(batches)) {
             if (stored.ok()) {
-                finish(stored, done);
+                finish(stored, done, drops);
             } else if (stored.batch().events().size() > 1) {
                 LOG.warn("Storing a batch failed, retrying its events one by one: {}", stored.failure().toString());
                 stored.batch().events().forEach(e -> singles.add(new EventStore.Batch(e.account(), List.of(e))));
@@ -74,10 +77,15 @@ final class BatchProcessor {
         }
         for (EventStore.Stored stored : singles.isEmpty() ? List.<EventStore.Stored>of() : store.store(singles)) {
             if (stored.ok()) {
-                finish(stored, done);
+                finish(stored, done, drops);
             } else {
                 metrics.failed(1);
             }
+        }
+        try {
+            store.count(drops);
+        } catch (Exception e) {
+            LOG.warn("Counting the drops of {} sites failed: {}", drops.sites(), e.toString());
         }
         return done;
     }
@@ -96,12 +104,22 @@ final class BatchProcessor {
         }
     }
 
-    private void finish(EventStore.Stored stored, List<String> done) {
+    private void finish(EventStore.Stored stored, List<String> done, SiteDrops drops) {
         List<Event> events = stored.batch().events();
+        String site = stored.batch().site();
         int duplicates = stored.duplicates();
         metrics.drop(DropReason.DUPLICATE, duplicates);
-        metrics.stored(events.size() - duplicates);
+        drops.add(site, DropReason.DUPLICATE, duplicates);
+        if (stored.overQuota()) {
+            int refused = events.size() - duplicates;
+            metrics.drop(DropReason.QUOTA, refused);
+            drops.add(site, DropReason.QUOTA, refused);
+        } else {
+            metrics.stored(stored.stored());
+        }
         events.forEach(event -> done.add(event.entryId()));
-        live.publish(stored.batch().site(), events, stored.duplicate());
+        if (!stored.overQuota()) {
+            live.publish(site, events, stored.duplicate());
+        }
     }
 }

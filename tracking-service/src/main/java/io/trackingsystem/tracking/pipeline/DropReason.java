@@ -9,7 +9,9 @@ public enum DropReason {
     /** The event id was seen before within the dedupe window. */
     DUPLICATE,
     /** The user agent is a known bot, crawler or monitor. */
-    BOT;
+    BOT,
+    /** The site stored its bytes of the day already ({@code SITE_MB_PER_DAY}). */
+    QUOTA;
 
     /** The name used in metrics tags. */
     public String tag() {

@@ -53,6 +53,7 @@ public final class StatsRoutes extends RouteBuilder {
         answer(Operations.RETENTION, new Retention(source)::answer);
         answer(Operations.EXPORT, new CsvExport(source)::answer);
         answer(Operations.DIMENSIONS, request -> Dimensions.answer());
+        answer(Operations.INGEST, new IngestReport(redis, Clock.systemUTC())::answer);
 
         SitePurge purge = new SitePurge(redis);
         from(Operations.trackingService(Operations.PURGE_SITE)).routeId("purge-site").process(exchange -> {

@@ -1,5 +1,6 @@
 package io.trackingsystem.tracking.storage;
 
+import io.trackingsystem.routes.contract.IngestCounts;
 import io.trackingsystem.routes.redis.Redis;
 import io.trackingsystem.tracking.TrackingConfig;
 import io.trackingsystem.tracking.blocks.BlockFormat;
@@ -8,9 +9,6 @@ import io.trackingsystem.tracking.pipeline.Event;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +35,6 @@ public final class EventStore {
     private static final int MAX_ATTEMPTS = 3;
     private static final long TIMEOUT_SECONDS = 30;
     private static final long DAY = 86_400_000L;
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC);
     private static final LuaScript STORE = LuaScript.named("store.lua");
 
     /** One site's events, at most {@link #MAX_EVENTS}. */
@@ -49,10 +46,18 @@ public final class EventStore {
         }
     }
 
-    /** The outcome of a batch: which events were duplicates (not stored again), or the failure. */
-    public record Stored(Batch batch, boolean[] duplicate, Exception failure) {
+    /**
+     * The outcome of a batch: which events were duplicates (not stored again), whether the rest were refused because
+     * the site passed its bytes of the day ({@code overQuota}; nothing stored), or the failure.
+     */
+    public record Stored(Batch batch, boolean[] duplicate, boolean overQuota, Exception failure) {
         public boolean ok() {
             return failure == null;
+        }
+
+        /** Events neither duplicates nor refused: the ones now stored. */
+        public int stored() {
+            return overQuota ? 0 : batch.events().size() - duplicates();
         }
 
         public int duplicates() {
@@ -96,7 +101,7 @@ public final class EventStore {
         Set<String> stored = new HashSet<>();
         attempts.stream().filter(a -> a.failure == null).forEach(a -> stored.add(a.batch.site()));
         stored.forEach(queue::due);
-        return attempts.stream().map(a -> new Stored(a.batch, a.duplicate, a.failure)).toList();
+        return attempts.stream().map(a -> new Stored(a.batch, a.duplicate, a.overQuota, a.failure)).toList();
     }
 
     /** Stores one site's events; throws when they could not be stored (nothing of them was written then). */
@@ -108,6 +113,13 @@ public final class EventStore {
         return stored.duplicate();
     }
 
+    /** Adds the drops to their sites' counts of this hour. */
+    public void count(SiteDrops drops) throws Exception {
+        if (!drops.isEmpty()) {
+            drops.write(redis, clock.millis());
+        }
+    }
+
     /** One batch on its way to Redis. */
     private final class Attempt {
         final Batch batch;
@@ -115,6 +127,7 @@ public final class EventStore {
         final SiteKeys keys;
         CompletableFuture<List<Object>> reply;
         List<Integer> sent;
+        boolean overQuota;
         Exception failure;
 
         Attempt(Batch batch) {
@@ -131,10 +144,11 @@ public final class EventStore {
             long generation = now / config.dedupeWindow().toMillis();
             List<byte[]> scriptKeys = List.of(SiteKeys.bytes(keys.dedupe(generation)),
                     SiteKeys.bytes(keys.dedupe(generation - 1)), SiteKeys.bytes(keys.pending()),
-                    SiteKeys.bytes(keys.counts(HOUR.format(Instant.ofEpochMilli(now)))));
+                    SiteKeys.bytes(keys.counts(now)), SiteKeys.bytes(keys.storedBytes(Math.floorDiv(now, DAY))));
             List<byte[]> args = new ArrayList<>();
             args.add(number((generation + 2) * config.dedupeWindow().toMillis()));
-            args.add(number(now + 2 * DAY));
+            args.add(number(IngestCounts.expiresAt(now)));
+            args.add(number(config.siteBytesPerDay()));
             sent = new ArrayList<>();
             Map<Integer, List<StoredEvent>> byDay = new TreeMap<>();
             for (int i = 0; i < duplicate.length; i++) {
@@ -172,7 +186,12 @@ public final class EventStore {
                 failure = e;
                 return false;
             }
-            if ("ok".equals(text(answer.get(0)))) {
+            String outcome = text(answer.get(0));
+            if ("ok".equals(outcome)) {
+                return false;
+            }
+            if ("quota".equals(outcome)) {
+                overQuota = true;
                 return false;
             }
             for (Object position : answer.subList(1, answer.size())) {

@@ -1,5 +1,6 @@
 package io.trackingsystem.tracking.storage;
 
+import io.trackingsystem.routes.contract.IngestCounts;
 import io.trackingsystem.routes.contract.LiveChannel;
 
 import java.nio.charset.StandardCharsets;
@@ -69,9 +70,14 @@ public final class SiteKeys {
         return tag + ":dd:" + generation;
     }
 
-    /** Hash of ingest counts in one UTC hour ({@code yyyyMMddHH}): stored, dropped by reason. TTL: 2 days. */
-    public String counts(String dayHour) {
-        return tag + ":c:" + dayHour;
+    /** Hash of what became of the events of the hour containing {@code epochMillis} (routes' IngestCounts). */
+    public String counts(long epochMillis) {
+        return IngestCounts.key(site, epochMillis);
+    }
+
+    /** String: bytes of events stored on one UTC day of arrival (epoch day), for the daily bound. TTL: 2 days. */
+    public String storedBytes(long epochDay) {
+        return tag + ":q:" + epochDay;
     }
 
     public String liveChannel() {

@@ -98,6 +98,50 @@ class EventStoreTest {
     }
 
     @Test
+    void aSitePastItsBytesOfTheDayIsRefusedWhileOtherSitesStoreOn() throws Exception {
+        long now = System.currentTimeMillis();
+        TrackingConfig config = TrackingConfig.from(Env.of(Map.of("REDIS_URL", RedisFixture.url(),
+                "SITE_MB_PER_DAY", "1")));
+        EventStore bounded = new EventStore(redis, config);
+        String full = SiteKeys.of(SITE).storedBytes(Math.floorDiv(now, DAY));
+        redis.async().set(full, Long.toString((1 << 20) - 10)).get();
+
+        EventStore.Stored refused = bounded.store(List.of(new EventStore.Batch(SITE,
+                StoredEvents.of(SITE, List.of(pageview("a", "https://x.io/", now)))))).get(0);
+        boolean[] other = bounded.store("other-site",
+                StoredEvents.of("other-site", List.of(pageview("a", "https://x.io/", now))));
+
+        assertThat(refused.ok()).isTrue();
+        assertThat(refused.overQuota()).isTrue();
+        assertThat(refused.stored()).isZero();
+        assertThat(Snapshot.storedEvents(redis, SITE)).isZero();
+        assertThat(other).containsExactly(false);
+        assertThat(Snapshot.storedEvents(redis, "other-site")).isEqualTo(1);
+        assertThat(Long.parseLong(redis.async().get(SiteKeys.of("other-site")
+                .storedBytes(Math.floorDiv(now, DAY))).get())).isPositive();
+        assertThat(redis.async().hget(SiteKeys.of("other-site").counts(now), "stored").get()).isEqualTo("1");
+        assertThat(redis.async().hget(SiteKeys.of(SITE).counts(now), "stored").get()).isNull();
+    }
+
+    @Test
+    void dropsAreAddedToTheirSitesCountsOfTheHour() throws Exception {
+        long now = System.currentTimeMillis();
+        SiteDrops drops = new SiteDrops();
+        drops.add(SITE, io.trackingsystem.tracking.pipeline.DropReason.BOT, 2);
+        drops.add(SITE, io.trackingsystem.tracking.pipeline.DropReason.BOT, 1);
+        drops.add("other-site", io.trackingsystem.tracking.pipeline.DropReason.QUOTA, 4);
+        drops.add(null, io.trackingsystem.tracking.pipeline.DropReason.MALFORMED, 9);
+
+        store.count(drops);
+
+        assertThat(redis.async().hgetall(SiteKeys.of(SITE).counts(now)).get()).containsExactly(
+                Map.entry("dropped:bot", "3"));
+        assertThat(redis.async().hgetall(SiteKeys.of("other-site").counts(now)).get()).containsExactly(
+                Map.entry("dropped:quota", "4"));
+        assertThat(redis.async().pttl(SiteKeys.of(SITE).counts(now)).get()).isPositive();
+    }
+
+    @Test
     void storingMarksTheSiteDueForCompaction() throws Exception {
         store.store(SITE, StoredEvents.of(SITE, List.of(pageview("a", "https://x.io/", System.currentTimeMillis()))));
 
@@ -109,7 +153,7 @@ class EventStoreTest {
         SiteKeys keys = SiteKeys.of(SITE);
         String tag = "{s:" + SITE + "}";
 
-        assertThat(List.of(keys.pending(), keys.manifest(), keys.dedupe(7), keys.counts("2026120212"),
+        assertThat(List.of(keys.pending(), keys.manifest(), keys.dedupe(7), keys.counts(0), keys.storedBytes(7),
                 keys.garbage(), keys.lease())).allSatisfy(key -> assertThat(key).startsWith(tag + ":"));
         assertThat(keys.segment(20_000, "abc")).doesNotContain("{").contains(SITE);
     }
