@@ -96,6 +96,34 @@ class IngestToStatsTest {
         assertThat(stored).isNotEmpty().allSatisfy(text -> assertThat(text).doesNotContain(addresses));
     }
 
+    @Test
+    void theSiteSeesWhatBecameOfItsEventsOverTheLastDay() {
+        Site site = product.register();
+        Site other = product.register();
+
+        var batch = product.post("/api/events", "{\"batch\":[{\"eventName\":\"e\",\"anonymousId\":\"a\","
+                + "\"messageId\":\"m-1\"},{\"eventName\":\"e\",\"anonymousId\":\"a\",\"messageId\":\"m-1\"},"
+                + "{\"eventName\":\"e\",\"anonymousId\":\"a\",\"messageId\":\"m-2\"}]}", "X-API-Key", site.writeKey());
+        var bot = product.post("/api/events", "{\"eventName\":\"pageview\",\"page\":\"/\"}", "X-API-Key",
+                site.writeKey(), "User-Agent", "Googlebot/2.1 (+http://www.google.com/bot.html)");
+
+        assertAccepted(batch);
+        assertAccepted(bot);
+        assertThat(batch.headers().firstValue("X-Dropped")).as("one id repeated within the request").hasValue("1");
+        assertThat(bot.headers().firstValue("X-Dropped")).isEmpty();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            JsonNode counts = product.stats(site, "/api/stats/ingest");
+            assertThat(counts.get("accepted").asInt()).isEqualTo(4);
+            assertThat(counts.get("stored").asInt()).isEqualTo(2);
+            assertThat(counts.get("dropped").get("duplicate").asInt()).isEqualTo(1);
+            assertThat(counts.get("dropped").get("bot").asInt()).isEqualTo(1);
+            assertThat(counts.get("hours")).hasSize(24);
+        });
+        JsonNode untouched = product.stats(other, "/api/stats/ingest");
+        assertThat(untouched.get("accepted").asInt()).isZero();
+        assertThat(untouched.get("dropped").get("duplicate").asInt()).isZero();
+    }
+
     private static void awaitEvents(Site site, int events) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 assertThat(product.stats(site, "/api/stats/overview").get("events").asInt()).isEqualTo(events));

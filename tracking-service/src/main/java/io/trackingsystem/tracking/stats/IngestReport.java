@@ -24,11 +24,11 @@ final class IngestReport {
     private static final long HOUR = 3_600_000L;
     private static final long TIMEOUT_SECONDS = 10;
 
-    /** One hour's counts, from its first millisecond. */
-    record Hour(Instant hour, long accepted, long stored, Map<String, Long> dropped) {
+    /** One hour's counts, from its first moment (ISO-8601, UTC). */
+    record Hour(String hour, long accepted, long stored, Map<String, Long> dropped) {
     }
 
-    record Answer(Instant from, Instant to, long accepted, long stored, Map<String, Long> dropped, List<Hour> hours) {
+    record Answer(String from, String to, long accepted, long stored, Map<String, Long> dropped, List<Hour> hours) {
     }
 
     private final Redis redis;
@@ -54,14 +54,14 @@ final class IngestReport {
             Map<String, String> counts = await(replies.get(h));
             Map<String, Long> droppedThen = noDrops();
             droppedThen.replaceAll((reason, zero) -> count(counts, IngestCounts.DROPPED_PREFIX + reason));
-            Hour hour = new Hour(Instant.ofEpochMilli(first + h * HOUR), count(counts, IngestCounts.ACCEPTED),
+            Hour hour = new Hour(Instant.ofEpochMilli(first + h * HOUR).toString(), count(counts, IngestCounts.ACCEPTED),
                     count(counts, IngestCounts.STORED), droppedThen);
             hours.add(hour);
             accepted += hour.accepted();
             stored += hour.stored();
             droppedThen.forEach((reason, n) -> dropped.merge(reason, n, Long::sum));
         }
-        return new Answer(Instant.ofEpochMilli(first), Instant.ofEpochMilli(now), accepted, stored, dropped, hours);
+        return new Answer(Instant.ofEpochMilli(first).toString(), Instant.ofEpochMilli(now).toString(), accepted, stored, dropped, hours);
     }
 
     private static Map<String, Long> noDrops() {
