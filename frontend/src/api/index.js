@@ -54,6 +54,8 @@ export const stats = {
     client.request('/api/stats/funnel', { ...options, query: statsQuery(q, { step: steps, window }) }),
   retention: (q, interval, options) =>
     client.request('/api/stats/retention', { ...options, query: statsQuery(q, { interval }) }),
+  /** What became of the site's events over the last 24 hours: accepted, stored, dropped by reason. */
+  ingest: (options) => client.request('/api/stats/ingest', { ...options, query: { site: currentSiteId() } }),
 };
 
 export const events = {

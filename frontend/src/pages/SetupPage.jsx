@@ -6,6 +6,7 @@ import { ErrorMessage } from '../components/States.jsx';
 import { useSite } from '../sites/SiteContext.jsx';
 import { CodeBlock } from '../components/CopyButton.jsx';
 import { SegmentSnippet } from '../components/SegmentSnippet.jsx';
+import { IngestCounts } from '../components/IngestCounts.jsx';
 import { useAction } from '../hooks/useAction.js';
 import { useLiveEvents } from '../hooks/useLiveEvents.js';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.js';
@@ -90,6 +91,7 @@ export default function SetupPage() {
       <div className="page page-narrow">
         <h1>Set up tracking</h1>
         <NewWriteKey site={site} onCreated={setCreated} />
+        <IngestCounts />
       </div>
     );
   }
@@ -99,6 +101,7 @@ export default function SetupPage() {
     <div className="page page-narrow">
       <h1>Set up tracking</h1>
       <FirstEventCheck />
+      <IngestCounts />
 
       <section className="card" aria-labelledby="setup-snippet">
         <h2 id="setup-snippet">1. Add the tracker to your site</h2>
