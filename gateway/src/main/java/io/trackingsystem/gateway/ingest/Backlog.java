@@ -1,6 +1,6 @@
 package io.trackingsystem.gateway.ingest;
 
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.trackingsystem.routes.contract.IngestStream;
 
 import java.util.List;
@@ -25,7 +25,7 @@ final class Backlog {
 
     static final long SAMPLE_MS = 100;
 
-    private final RedisAsyncCommands<String, String> redis;
+    private final RedisClusterAsyncCommands<String, String> redis;
     private final long max;
     private final long siteMax;
     private final RecentAppends appends = new RecentAppends();
@@ -35,7 +35,7 @@ final class Backlog {
     private volatile long sampledAt;
 
     /** @param siteMax the most unprocessed events one site may have, at most {@code max} */
-    Backlog(RedisAsyncCommands<String, String> redis, long max, long siteMax) {
+    Backlog(RedisClusterAsyncCommands<String, String> redis, long max, long siteMax) {
         this.redis = redis;
         this.max = max;
         this.siteMax = siteMax;

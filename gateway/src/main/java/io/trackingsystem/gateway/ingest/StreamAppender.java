@@ -1,7 +1,7 @@
 package io.trackingsystem.gateway.ingest;
 
 import io.lettuce.core.XAddArgs;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.trackingsystem.routes.contract.IngestCounts;
 import io.trackingsystem.routes.contract.IngestStream;
 
@@ -15,10 +15,10 @@ import java.util.concurrent.CompletableFuture;
  */
 final class StreamAppender {
 
-    private final RedisAsyncCommands<String, String> redis;
+    private final RedisClusterAsyncCommands<String, String> redis;
     private final XAddArgs bounded;
 
-    StreamAppender(RedisAsyncCommands<String, String> redis, long maxLength) {
+    StreamAppender(RedisClusterAsyncCommands<String, String> redis, long maxLength) {
         this.redis = redis;
         this.bounded = XAddArgs.Builder.maxlen(maxLength).approximateTrimming();
     }

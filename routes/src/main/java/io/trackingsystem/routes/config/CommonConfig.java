@@ -1,25 +1,25 @@
 package io.trackingsystem.routes.config;
 
+import io.trackingsystem.routes.redis.RedisTarget;
+
 import java.time.Duration;
 import java.util.UUID;
 
 /**
  * Settings every service shares.
  *
- * @param redisUrl         {@code REDIS_URL}, default {@code redis://localhost:6379}
+ * @param redis            {@code REDIS_URL} (default {@code redis://localhost:6379}), or a cluster: {@link RedisTarget}
  * @param managementPort   {@code MANAGEMENT_PORT}, default 9876: health and metrics; 0 turns the server off
  * @param requestTimeout   {@code REQUEST_TIMEOUT_MS}, default 5000: how long a caller waits for a service's reply
  * @param requestStreamMax {@code REQUEST_STREAM_MAX_LENGTH}, default 100000: bound on each request stream
  * @param instanceId       {@code INSTANCE_ID}, default a random id: names this replica's consumer and reply channel
  */
-public record CommonConfig(String redisUrl, int managementPort, Duration requestTimeout, long requestStreamMax,
+public record CommonConfig(RedisTarget redis, int managementPort, Duration requestTimeout, long requestStreamMax,
                            String instanceId) {
-
-    public static final String DEFAULT_REDIS_URL = "redis://localhost:6379";
 
     public static CommonConfig from(Env env) {
         return new CommonConfig(
-                env.string("REDIS_URL", DEFAULT_REDIS_URL),
+                RedisTarget.from(env),
                 env.integer("MANAGEMENT_PORT", 9876),
                 env.millis("REQUEST_TIMEOUT_MS", 5000),
                 env.number("REQUEST_STREAM_MAX_LENGTH", 100_000),

@@ -5,8 +5,7 @@ import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.output.IntegerOutput;
 import io.lettuce.core.protocol.CommandArgs;
@@ -64,8 +63,8 @@ final class IngestWorker implements Runnable {
 
     @Override
     public void run() {
-        try (StatefulRedisConnection<String, String> connection = redis.dedicated()) {
-            RedisCommands<String, String> commands = connection.sync();
+        try (Redis.Dedicated connection = redis.dedicated()) {
+            RedisClusterCommands<String, String> commands = connection.sync();
             long nextReclaim = 0;
             boolean grouped = false;
             while (running) {
@@ -94,7 +93,7 @@ final class IngestWorker implements Runnable {
     }
 
     /** Reads and processes one batch; true when it was not full, so the stream had no more waiting. */
-    private boolean readBatch(RedisCommands<String, String> commands) {
+    private boolean readBatch(RedisClusterCommands<String, String> commands) {
         List<StreamMessage<String, String>> entries = commands.xreadgroup(consumer,
                 XReadArgs.Builder.block(BLOCK).count(config.batchSize()),
                 XReadArgs.StreamOffset.lastConsumed(IngestStream.KEY));
@@ -135,7 +134,7 @@ final class IngestWorker implements Runnable {
     }
 
     /** Creates the group at the start of the stream, so events sent before the service first ran are processed. */
-    private static void createGroup(RedisCommands<String, String> commands) {
+    private static void createGroup(RedisClusterCommands<String, String> commands) {
         try {
             commands.xgroupCreate(XReadArgs.StreamOffset.from(IngestStream.KEY, "0"), IngestStream.GROUP,
                     XGroupCreateArgs.Builder.mkstream());

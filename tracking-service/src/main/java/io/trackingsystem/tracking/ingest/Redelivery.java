@@ -7,7 +7,7 @@ import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAddArgs;
 import io.lettuce.core.XClaimArgs;
 import io.lettuce.core.XPendingArgs;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.models.stream.PendingMessage;
 import io.trackingsystem.routes.contract.IngestStream;
 import io.trackingsystem.tracking.TrackingConfig;
@@ -44,7 +44,7 @@ final class Redelivery {
     }
 
     /** Reclaims until no entry is left idle; returns how many entries were taken over. */
-    int run(RedisCommands<String, String> redis) {
+    int run(RedisClusterCommands<String, String> redis) {
         int total = 0;
         while (true) {
             List<PendingMessage> idle = redis.xpending(IngestStream.KEY,
@@ -86,7 +86,7 @@ final class Redelivery {
         }
     }
 
-    private void deadLetter(RedisCommands<String, String> redis, StreamMessage<String, String> entry, long attempts) {
+    private void deadLetter(RedisClusterCommands<String, String> redis, StreamMessage<String, String> entry, long attempts) {
         Map<String, String> fields = new LinkedHashMap<>(entry.getBody() == null ? Map.of() : entry.getBody());
         fields.put("id", entry.getId());
         fields.put("attempts", Long.toString(attempts));

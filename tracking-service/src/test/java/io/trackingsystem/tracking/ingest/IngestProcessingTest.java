@@ -5,7 +5,7 @@ import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.trackingsystem.routes.contract.IngestStream;
@@ -41,7 +41,7 @@ class IngestProcessingTest {
     private static final String ACCOUNT = "acc-ingest";
 
     private static Redis redis;
-    private static RedisCommands<String, String> sync;
+    private static RedisClusterCommands<String, String> sync;
     private IngestWriter writer;
     private ServiceHarness harness;
 
