@@ -16,17 +16,21 @@ import java.util.concurrent.CompletableFuture;
 final class StreamAppender {
 
     private final RedisClusterAsyncCommands<String, String> redis;
+    private final int partitions;
     private final XAddArgs bounded;
 
-    StreamAppender(RedisClusterAsyncCommands<String, String> redis, long maxLength) {
+    /** @param maxLength the bound of each partition's stream */
+    StreamAppender(RedisClusterAsyncCommands<String, String> redis, int partitions, long maxLength) {
         this.redis = redis;
+        this.partitions = partitions;
         this.bounded = XAddArgs.Builder.maxlen(maxLength).approximateTrimming();
     }
 
     CompletableFuture<Integer> append(String account, List<String> events, long now) {
         CompletableFuture<?>[] writes = new CompletableFuture<?>[events.size() + 2];
+        String stream = IngestStream.forSite(account, partitions);
         for (int i = 0; i < events.size(); i++) {
-            writes[i] = redis.xadd(IngestStream.KEY, bounded, IngestStream.SITE, account,
+            writes[i] = redis.xadd(stream, bounded, IngestStream.SITE, account,
                     IngestStream.EVENT, events.get(i)).toCompletableFuture();
         }
         String counts = IngestCounts.key(account, now);
