@@ -99,7 +99,7 @@ class RedisClusterTest {
         CyclicBarrier together = new CyclicBarrier(8);
         List<CompletableFuture<Integer>> attempts = IntStream.range(0, 8)
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-                    await(together);
+                    allAtOnce(together);
                     return product.api.post("/api/auth/register", Api.json(Map.of("name", "Ada",
                             "email", i % 2 == 0 ? email : email.toUpperCase(), "password", Api.PASSWORD)),
                             Map.of()).status();
@@ -159,7 +159,7 @@ class RedisClusterTest {
         return "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void await(CyclicBarrier barrier) {
+    private static void allAtOnce(CyclicBarrier barrier) {
         try {
             barrier.await();
         } catch (Exception e) {
