@@ -1,6 +1,6 @@
 package io.trackingsystem.bench;
 
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.trackingsystem.routes.contract.IngestStream;
 import io.trackingsystem.routes.contract.IngestStream;
 
@@ -16,7 +16,7 @@ record Backlog(long pending, long lag) {
 
     static final Backlog NONE = new Backlog(0, 0);
 
-    static Backlog of(RedisAsyncCommands<String, String> redis) throws Exception {
+    static Backlog of(RedisClusterAsyncCommands<String, String> redis) throws Exception {
         List<Object> groups;
         try {
             groups = redis.xinfoGroups(IngestStream.KEY).get();

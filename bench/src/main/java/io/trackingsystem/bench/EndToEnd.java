@@ -1,6 +1,6 @@
 package io.trackingsystem.bench;
 
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.trackingsystem.routes.config.Env;
 import io.trackingsystem.routes.redis.Redis;
 
@@ -74,7 +74,7 @@ public final class EndToEnd {
 
     private void measure(Redis connection, String account, int events, Duration timeout,
                          Path mixFile) throws Exception {
-        RedisAsyncCommands<String, String> redis = connection.async();
+        RedisClusterAsyncCommands<String, String> redis = connection.async();
         Counted counted = new Counted(connection, account);
         long countedBefore = counted.events();
         double cpuBefore = RedisInfo.cpuSeconds(redis);

@@ -4,7 +4,7 @@ import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.trackingsystem.routes.config.Env;
 import io.trackingsystem.routes.contract.IngestStream;
 import io.trackingsystem.routes.redis.Redis;
@@ -31,12 +31,12 @@ public final class MemoryFootprint {
     private static final Set<String> TRANSIENT = Set.of("dd");
     private static final int PIPELINE = 500;
 
-    private final RedisAsyncCommands<String, String> redis;
+    private final RedisClusterAsyncCommands<String, String> redis;
     private final Map<String, Long> bytesByKind = new TreeMap<>();
     private long keys;
     private long events;
 
-    private MemoryFootprint(RedisAsyncCommands<String, String> redis) {
+    private MemoryFootprint(RedisClusterAsyncCommands<String, String> redis) {
         this.redis = redis;
     }
 

@@ -1,6 +1,6 @@
 package io.trackingsystem.bench;
 
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.trackingsystem.routes.config.Env;
 import io.trackingsystem.routes.redis.Redis;
 
@@ -100,7 +100,7 @@ public final class RedisCeilings {
                 .add("runs", env.integer("REDIS_BENCHMARK_RUNS", 3)).print();
     }
 
-    private void mix(RedisAsyncCommands<String, String> redis, List<String> lines) throws Exception {
+    private void mix(RedisClusterAsyncCommands<String, String> redis, List<String> lines) throws Exception {
         prepareKeys(redis);
         int requests = env.integer("REDIS_BENCHMARK_REQUESTS", 200_000) / 2;
         double secondsPerEvent = 0;
@@ -142,7 +142,7 @@ public final class RedisCeilings {
     }
 
     /** Keys the read and expire templates work on exist, with members like the ones they ask for. */
-    private static void prepareKeys(RedisAsyncCommands<String, String> redis) throws Exception {
+    private static void prepareKeys(RedisClusterAsyncCommands<String, String> redis) throws Exception {
         for (int i = 0; i < 1000; i++) {
             redis.zadd(PREFIX + "z", i, "m" + i);
             redis.zadd(PREFIX + "z2", i, "m" + i);
@@ -153,7 +153,7 @@ public final class RedisCeilings {
         redis.set(PREFIX + "k", "1").get();
     }
 
-    private static void deleteBenchmarkKeys(RedisAsyncCommands<String, String> redis) throws Exception {
+    private static void deleteBenchmarkKeys(RedisClusterAsyncCommands<String, String> redis) throws Exception {
         redis.del(PREFIX + "xadd", PREFIX + "x", PREFIX + "z", PREFIX + "z2", PREFIX + "u", PREFIX + "h",
                 PREFIX + "s", PREFIX + "n", PREFIX + "k").get();
     }

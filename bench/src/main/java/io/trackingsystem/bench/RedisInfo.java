@@ -1,7 +1,7 @@
 package io.trackingsystem.bench;
 
 import io.lettuce.core.RedisFuture;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.output.IntegerOutput;
 import io.lettuce.core.protocol.CommandArgs;
@@ -24,28 +24,28 @@ final class RedisInfo {
     }
 
     /** User plus system CPU seconds of the server's main process. */
-    static double cpuSeconds(RedisAsyncCommands<String, String> redis) throws Exception {
+    static double cpuSeconds(RedisClusterAsyncCommands<String, String> redis) throws Exception {
         Map<String, String> cpu = fields(redis.info("cpu").get());
         return Double.parseDouble(cpu.get("used_cpu_user")) + Double.parseDouble(cpu.get("used_cpu_sys"));
     }
 
-    static long usedMemory(RedisAsyncCommands<String, String> redis) throws Exception {
+    static long usedMemory(RedisClusterAsyncCommands<String, String> redis) throws Exception {
         return Long.parseLong(fields(redis.info("memory").get()).get("used_memory"));
     }
 
     /** {@code MEMORY USAGE <key> SAMPLES 0}: the key's exact size in bytes, 0 when it does not exist. */
-    static RedisFuture<Long> memoryUsageAsync(RedisAsyncCommands<String, String> redis, String key) {
+    static RedisFuture<Long> memoryUsageAsync(RedisClusterAsyncCommands<String, String> redis, String key) {
         return redis.dispatch(CommandType.MEMORY, new IntegerOutput<>(StringCodec.UTF8),
                 new CommandArgs<>(StringCodec.UTF8).add("USAGE").addKey(key).add("SAMPLES").add(0));
     }
 
-    static long memoryUsage(RedisAsyncCommands<String, String> redis, String key) throws Exception {
+    static long memoryUsage(RedisClusterAsyncCommands<String, String> redis, String key) throws Exception {
         Long bytes = memoryUsageAsync(redis, key).get();
         return bytes == null ? 0 : bytes;
     }
 
     /** {@code INFO commandstats} by command name ({@code zincrby}, {@code xinfo|groups}). */
-    static Map<String, Calls> commandStats(RedisAsyncCommands<String, String> redis) throws Exception {
+    static Map<String, Calls> commandStats(RedisClusterAsyncCommands<String, String> redis) throws Exception {
         return commandStats(redis.info("commandstats").get());
     }
 

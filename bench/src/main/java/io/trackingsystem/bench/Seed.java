@@ -3,7 +3,7 @@ package io.trackingsystem.bench;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.XAddArgs;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.trackingsystem.routes.config.Env;
 import io.trackingsystem.routes.contract.IngestStream;
 import io.trackingsystem.routes.redis.Redis;
@@ -35,7 +35,7 @@ public final class Seed {
     private static final int PIPELINE = 1000;
     private static final long STREAM_MAX_LENGTH = 1_000_000;
 
-    private final RedisAsyncCommands<String, String> redis;
+    private final RedisClusterAsyncCommands<String, String> redis;
     private final String account;
     private final long maxBacklog;
     private final XAddArgs trimmed = XAddArgs.Builder.maxlen(STREAM_MAX_LENGTH).approximateTrimming();

@@ -29,7 +29,7 @@ public final class Gateway {
                 .routes(redis -> restOverPlatformHttp(config.port()))
                 .routes(redis -> new EdgeRoutes(config.port(), config.dashboardOrigin()))
                 .routes(redis -> new AuthRoutes(AuthConfig.from(env)))
-                .routes(redis -> new IngestRoutes(redis, IngestConfig.from(env)))
+                .routes(redis -> new IngestRoutes(redis, IngestConfig.from(env), config.common().ingestPartitions()))
                 .routes(redis -> new StatsRoutes(redis, config.port(), StatsConfig.from(env)))
                 .routes(redis -> new ManagementRoutes())
                 .routes(redis -> new UnknownApiRoutes())

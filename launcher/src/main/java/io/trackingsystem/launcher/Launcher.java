@@ -16,7 +16,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the whole product in one JVM: each service in its own Camel context, talking to the others only through
- * Redis, as they do in production. Starts an embedded Redis unless {@code REDIS_URL} is set.
+ * Redis, as they do in production. Starts an embedded Redis unless {@code REDIS_URL} or {@code REDIS_CLUSTER_NODES}
+ * is set.
  */
 public final class Launcher implements AutoCloseable {
 
@@ -42,7 +43,7 @@ public final class Launcher implements AutoCloseable {
     /** Starts everything; {@code env} is the process environment, or a test's. */
     public void start(Env env) throws Exception {
         Env effective = env;
-        if (env.optional("REDIS_URL").isEmpty()) {
+        if (env.optional("REDIS_URL").isEmpty() && env.optional("REDIS_CLUSTER_NODES").isEmpty()) {
             embeddedRedis = EmbeddedRedis.start(Path.of(env.string("DATA_DIR", "data")));
             parts.add(embeddedRedis);
             effective = env.with("REDIS_URL", embeddedRedis.url());

@@ -1,6 +1,6 @@
 package io.trackingsystem.gateway.access;
 
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.trackingsystem.routes.contract.AccessKeys;
 import io.trackingsystem.routes.contract.Role;
 import io.trackingsystem.routes.redis.Redis;
@@ -27,7 +27,7 @@ public final class AccessDirectory {
     private static final int MAX_UNKNOWN = 20_000;
     private static final String BEAN = "accessDirectory";
 
-    private final RedisAsyncCommands<String, String> redis;
+    private final RedisClusterAsyncCommands<String, String> redis;
     private final FreshCache<String, SiteRecord> sites = cache();
     private final FreshCache<String, Role> roles = cache();
     private final FreshCache<String, String> firstSites = cache();

@@ -1,6 +1,6 @@
 package io.trackingsystem.gateway.ingest;
 
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.trackingsystem.routes.contract.IngestStream;
 
 import java.util.List;
@@ -25,7 +25,8 @@ final class Backlog {
 
     static final long SAMPLE_MS = 100;
 
-    private final RedisAsyncCommands<String, String> redis;
+    private final RedisClusterAsyncCommands<String, String> redis;
+    private final List<String> streams;
     private final long max;
     private final long siteMax;
     private final RecentAppends appends = new RecentAppends();
@@ -35,8 +36,9 @@ final class Backlog {
     private volatile long sampledAt;
 
     /** @param siteMax the most unprocessed events one site may have, at most {@code max} */
-    Backlog(RedisAsyncCommands<String, String> redis, long max, long siteMax) {
+    Backlog(RedisClusterAsyncCommands<String, String> redis, int partitions, long max, long siteMax) {
         this.redis = redis;
+        this.streams = IngestStream.partitions(partitions);
         this.max = max;
         this.siteMax = siteMax;
     }
@@ -59,31 +61,45 @@ final class Backlog {
         appends.add(site, events, now);
     }
 
+    /**
+     * Sums the unprocessed entries of every partition. Appends count as processed only up to the earliest
+     * partition's slowest position, so a site's share is never underestimated.
+     */
     private void sample(long now) {
-        redis.xinfoGroups(IngestStream.KEY)
-                .thenCompose(groups -> {
-                    processedUpTo = StreamLag.slowestPosition(groups);
-                    return unprocessed(groups);
-                })
-                .whenComplete((count, failure) -> {
+        List<CompletableFuture<Lag>> lags = streams.stream().map(stream -> lag(stream).toCompletableFuture()).toList();
+        CompletableFuture.allOf(lags.toArray(CompletableFuture[]::new))
+                .whenComplete((done, failure) -> {
                     if (failure == null) {
-                        unprocessed = count;
-                    } else if (String.valueOf(failure.getMessage()).contains("no such key")) {
-                        unprocessed = 0;
+                        List<Lag> all = lags.stream().map(CompletableFuture::join).toList();
+                        unprocessed = all.stream().mapToLong(Lag::unprocessed).sum();
+                        processedUpTo = all.stream().mapToLong(Lag::processedUpTo).min().orElse(0);
                     }
                     sampledAt = now;
                     sampling.set(false);
                 });
     }
 
-    private CompletionStage<Long> unprocessed(List<Object> groups) {
+    /** One partition's backlog; a partition nothing was ever written to has none. */
+    private CompletionStage<Lag> lag(String stream) {
+        return redis.xinfoGroups(stream)
+                .thenCompose(groups -> unprocessed(stream, groups)
+                        .thenApply(count -> new Lag(count, StreamLag.slowestPosition(groups))))
+                .exceptionallyCompose(failure -> String.valueOf(failure.getMessage()).contains("no such key")
+                        ? CompletableFuture.completedFuture(new Lag(0, Long.MAX_VALUE))
+                        : CompletableFuture.failedFuture(failure));
+    }
+
+    private CompletionStage<Long> unprocessed(String stream, List<Object> groups) {
         if (groups.isEmpty()) {
-            return redis.xlen(IngestStream.KEY);
+            return redis.xlen(stream);
         }
         Long reported = StreamLag.slowest(groups, null);
         if (reported != null) {
             return CompletableFuture.completedFuture(reported);
         }
-        return redis.xinfoStream(IngestStream.KEY).thenApply(stream -> StreamLag.slowest(groups, stream));
+        return redis.xinfoStream(stream).thenApply(info -> StreamLag.slowest(groups, info));
+    }
+
+    private record Lag(long unprocessed, long processedUpTo) {
     }
 }

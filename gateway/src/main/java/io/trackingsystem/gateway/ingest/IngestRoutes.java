@@ -14,18 +14,22 @@ public final class IngestRoutes extends RouteBuilder {
     private final Redis redis;
     private final IngestConfig config;
 
-    public IngestRoutes(Redis redis, IngestConfig config) {
+    private final int partitions;
+
+    /** @param partitions how many ingest streams to spread sites over ({@code INGEST_PARTITIONS}) */
+    public IngestRoutes(Redis redis, IngestConfig config, int partitions) {
         this.redis = redis;
         this.config = config;
+        this.partitions = partitions;
     }
 
     @Override
     public void configure() throws Exception {
         ApiKeyCache keys = ApiKeyCache.in(getContext());
         Intake intake = new Intake(keys, new RateLimiter(config.rateLimitPerSecond()),
-                new Backlog(redis.async(), config.maxBacklog(), config.maxSiteBacklog()),
+                new Backlog(redis.async(), partitions, config.maxBacklog(), config.maxSiteBacklog()),
                 new TemporaryVisitors(redis.async()),
-                new StreamAppender(redis.async(), config.maxStreamLength()));
+                new StreamAppender(redis.async(), partitions, config.maxStreamLength()));
         getContext().addRoutes(new ApiKeyRevocations(keys));
         OversizeBodies.answerWithProblem(getContext());
         SegmentBodies.readAsJson(getContext());

@@ -1,7 +1,7 @@
 package io.trackingsystem.gateway.ingest;
 
 import io.lettuce.core.XAddArgs;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.trackingsystem.routes.contract.IngestCounts;
 import io.trackingsystem.routes.contract.IngestStream;
 
@@ -15,18 +15,22 @@ import java.util.concurrent.CompletableFuture;
  */
 final class StreamAppender {
 
-    private final RedisAsyncCommands<String, String> redis;
+    private final RedisClusterAsyncCommands<String, String> redis;
+    private final int partitions;
     private final XAddArgs bounded;
 
-    StreamAppender(RedisAsyncCommands<String, String> redis, long maxLength) {
+    /** @param maxLength the bound of each partition's stream */
+    StreamAppender(RedisClusterAsyncCommands<String, String> redis, int partitions, long maxLength) {
         this.redis = redis;
+        this.partitions = partitions;
         this.bounded = XAddArgs.Builder.maxlen(maxLength).approximateTrimming();
     }
 
     CompletableFuture<Integer> append(String account, List<String> events, long now) {
         CompletableFuture<?>[] writes = new CompletableFuture<?>[events.size() + 2];
+        String stream = IngestStream.forSite(account, partitions);
         for (int i = 0; i < events.size(); i++) {
-            writes[i] = redis.xadd(IngestStream.KEY, bounded, IngestStream.SITE, account,
+            writes[i] = redis.xadd(stream, bounded, IngestStream.SITE, account,
                     IngestStream.EVENT, events.get(i)).toCompletableFuture();
         }
         String counts = IngestCounts.key(account, now);

@@ -1,6 +1,6 @@
 package io.trackingsystem.gateway.ingest;
 
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.trackingsystem.routes.contract.VisitorSalt;
 
 import java.util.List;
@@ -16,10 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TemporaryVisitors {
 
-    private final RedisAsyncCommands<String, String> redis;
+    private final RedisClusterAsyncCommands<String, String> redis;
     private final Map<Long, CompletableFuture<String>> salts = new ConcurrentHashMap<>();
 
-    TemporaryVisitors(RedisAsyncCommands<String, String> redis) {
+    TemporaryVisitors(RedisClusterAsyncCommands<String, String> redis) {
         this.redis = redis;
     }
 

@@ -94,6 +94,27 @@ class IngestProtectionTest {
     }
 
     @Test
+    void theBacklogSumsEveryPartitionAndEachSiteWritesToItsOwn() throws Exception {
+        try (IngestGateway partitioned = IngestGateway.start(Map.of("INGEST_RATE_LIMIT_PER_SECOND", "0",
+                "INGEST_MAX_BACKLOG", String.valueOf(MAX_BACKLOG), "INGEST_PARTITIONS", "3"))) {
+            String site = "acc-" + UUID.randomUUID();
+            String key = IngestGateway.keyFor(site);
+            assertThat(partitioned.post("/api/events", "{\"eventName\":\"e\"}", "X-API-Key", key).statusCode())
+                    .isEqualTo(202);
+            assertThat(gateway.redis().xlen(IngestStream.forSite(site, 3))).isEqualTo(1);
+
+            fillStream(IngestStream.partition(1), MAX_BACKLOG / 2 + 1);
+            fillStream(IngestStream.partition(2), MAX_BACKLOG / 2 + 1);
+
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertProblem(
+                    partitioned.post("/api/events", "{\"eventName\":\"e\"}", "X-API-Key", key), 503));
+            gateway.redis().del(IngestStream.partition(1), IngestStream.partition(2));
+            await().atMost(Duration.ofSeconds(5)).until(() -> partitioned.post("/api/events",
+                    "{\"eventName\":\"e\"}", "X-API-Key", key).statusCode() == 202);
+        }
+    }
+
+    @Test
     void aSiteOverItsShareOfTheBacklogIsRefusedWhileOtherSitesGoOn() throws Exception {
         try (IngestGateway unlimited = IngestGateway.start(Map.of("INGEST_RATE_LIMIT_PER_SECOND", "0",
                 "INGEST_MAX_BACKLOG", String.valueOf(MAX_BACKLOG)))) {
@@ -169,10 +190,14 @@ class IngestProtectionTest {
 
     /** Appends entries the way a flood of earlier requests would have. */
     private static void fillStream(int entries) {
+        fillStream(IngestStream.KEY, entries);
+    }
+
+    private static void fillStream(String stream, int entries) {
         RedisAsyncCommands<String, String> redis = gateway.redis().getStatefulConnection().async();
         List<RedisFuture<String>> writes = new ArrayList<>();
         for (int i = 0; i < entries; i++) {
-            writes.add(redis.xadd(IngestStream.KEY, IngestStream.SITE, "acc-other", IngestStream.EVENT, "{}"));
+            writes.add(redis.xadd(stream, IngestStream.SITE, "acc-other", IngestStream.EVENT, "{}"));
         }
         assertThat(LettuceFutures.awaitAll(Duration.ofSeconds(10), writes.toArray(RedisFuture[]::new))).isTrue();
     }

@@ -36,6 +36,16 @@ public final class RedisConnection {
     return password(primary).isPresent() ? withPassword(url) : url;
   }
 
+  /** REDIS_CLUSTER_NODES for an external Redis Cluster; empty for a single node, managed or external. */
+  public static Optional<String> clusterNodes(TrackingSystem primary) {
+    var redis = primary.getSpec().getRedis();
+    if (redis.usesManagedRedis() || redis.getExternal().getClusterNodes() == null
+        || redis.getExternal().getClusterNodes().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(String.join(",", redis.getExternal().getClusterNodes()));
+  }
+
   /** Puts the password placeholder into the URL's user info, keeping an ACL user name if given. */
   static String withPassword(String url) {
     var schemeEnd = url.indexOf("://") + 3;

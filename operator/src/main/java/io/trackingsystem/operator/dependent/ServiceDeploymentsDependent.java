@@ -63,6 +63,8 @@ public class ServiceDeploymentsDependent extends KubernetesDependentResource<Dep
     secretEnv.forEach((name, ref) -> container.getEnv().add(
         new EnvVarBuilder().withName(name).withNewValueFrom().withSecretKeyRef(ref).endValueFrom().build()));
     container.getEnv().add(new EnvVar("REDIS_URL", RedisConnection.url(primary), null));
+    RedisConnection.clusterNodes(primary).ifPresent(nodes ->
+        container.getEnv().add(new EnvVar("REDIS_CLUSTER_NODES", nodes, null)));
     if (component == Component.GATEWAY) {
       container.getEnv().add(new EnvVar("PORT", String.valueOf(DashboardUrl.GATEWAY_PORT), null));
       container.getPorts().add(0, new ContainerPortBuilder()

@@ -22,6 +22,7 @@ import io.trackingsystem.operator.dependent.Component;
 final class SpecValidator {
 
   private static final Pattern QUANTITY = Pattern.compile(StorageSpec.QUANTITY_PATTERN);
+  private static final Pattern CLUSTER_NODE = Pattern.compile("^[A-Za-z0-9.\\-]+:[0-9]{1,5}$");
 
   private SpecValidator() {}
 
@@ -62,6 +63,7 @@ final class SpecValidator {
     }
     if (redis.getExternal() != null) {
       externalUrlProblem(redis.getExternal().getUrl()).ifPresent(problems::add);
+      clusterNodesProblem(redis.getExternal().getClusterNodes()).ifPresent(problems::add);
       return;
     }
     storageProblem(redis.getManaged(), existing).ifPresent(problems::add);
@@ -78,6 +80,13 @@ final class SpecValidator {
       // reported below like any other unusable URL
     }
     return Optional.of("redis.external.url must be a redis:// or rediss:// URL with a host");
+  }
+
+  private static Optional<String> clusterNodesProblem(List<String> nodes) {
+    if (nodes == null || nodes.stream().allMatch(node -> node != null && CLUSTER_NODE.matcher(node).matches())) {
+      return Optional.empty();
+    }
+    return Optional.of("redis.external.clusterNodes must be host:port entries");
   }
 
   private static Optional<String> storageProblem(ManagedRedisSpec managed, Optional<StatefulSet> existing) {

@@ -56,6 +56,34 @@ class ExternalRedisTenantTest {
   }
 
   @Test
+  void pointsServicesAtAnExternalRedisClusterThroughItsNodes() {
+    var spec = Fixtures.externalRedis("sharded", "rediss://redis-0.example.net:6379", "cluster-credentials");
+    spec.getSpec().getRedis().getExternal().setClusterNodes(
+        java.util.List.of("redis-0.example.net:6379", "redis-1.example.net:6379", "redis-2.example.net:6379"));
+    var primary = harness.create(spec);
+
+    eventually().until(() -> harness.client().apps().deployments().inNamespace(NAMESPACE).list().getItems().size() == 3);
+
+    for (var component : Component.values()) {
+      var container = container(harness.deployment(primary, component));
+      assertThat(env(container, "REDIS_CLUSTER_NODES"))
+          .isEqualTo("redis-0.example.net:6379,redis-1.example.net:6379,redis-2.example.net:6379");
+      assertThat(env(container, "REDIS_URL")).isEqualTo("rediss://:$(REDIS_PASSWORD)@redis-0.example.net:6379");
+      assertThat(secretRef(container, "REDIS_PASSWORD")).isEqualTo("cluster-credentials/password");
+    }
+    assertThat(harness.client().apps().statefulSets().inNamespace(NAMESPACE).list().getItems()).isEmpty();
+  }
+
+  @Test
+  void refusesClusterNodesThatAreNotHostAndPort() {
+    var spec = Fixtures.externalRedis("sharded", "redis://redis-0.example.net:6379", "cluster-credentials");
+    spec.getSpec().getRedis().getExternal().setClusterNodes(java.util.List.of("redis-0.example.net:6379", "redis-1"));
+
+    assertThat(SpecValidator.problems(spec.getSpec(), java.util.Optional.empty()))
+        .containsExactly("redis.external.clusterNodes must be host:port entries");
+  }
+
+  @Test
   void removesManagedRedisWhenSwitchingToExternal() {
     var primary = harness.create(Fixtures.managedRedis("moving"));
     harness.markRedisReady(primary);

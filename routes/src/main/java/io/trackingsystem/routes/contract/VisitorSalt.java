@@ -1,7 +1,7 @@
 package io.trackingsystem.routes.contract;
 
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,7 +41,7 @@ public final class VisitorSalt {
     }
 
     /** The day's salt, created first if no service has yet. */
-    public static CompletionStage<String> forDay(RedisAsyncCommands<String, String> redis, long epochDay) {
+    public static CompletionStage<String> forDay(RedisClusterAsyncCommands<String, String> redis, long epochDay) {
         String key = key(epochDay);
         byte[] fresh = new byte[24];
         RANDOM.nextBytes(fresh);

@@ -2,7 +2,7 @@ package io.trackingsystem.routes.messaging;
 
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,14 +27,14 @@ final class Presence {
     /** Callers read the keys at most this often, without ever waiting for the answer. */
     private static final long SAMPLE_MS = 250;
 
-    private final RedisAsyncCommands<String, String> redis;
+    private final RedisClusterAsyncCommands<String, String> redis;
     private final String alive;
     private final String seen;
     private final AtomicBoolean sampling = new AtomicBoolean();
     private volatile boolean down;
     private volatile long sampledAt;
 
-    Presence(RedisAsyncCommands<String, String> redis, String service) {
+    Presence(RedisClusterAsyncCommands<String, String> redis, String service) {
         this.redis = redis;
         this.alive = Messaging.aliveKey(service);
         this.seen = Messaging.seenKey(service);

@@ -6,8 +6,7 @@ import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.trackingsystem.routes.problem.Problem;
 import io.trackingsystem.routes.problem.Problems;
 import io.trackingsystem.routes.redis.Redis;
@@ -115,8 +114,8 @@ final class RequestWorker implements Runnable {
 
     @Override
     public void run() {
-        try (StatefulRedisConnection<String, String> connection = redis.dedicated()) {
-            RedisCommands<String, String> commands = connection.sync();
+        try (Redis.Dedicated connection = redis.dedicated()) {
+            RedisClusterCommands<String, String> commands = connection.sync();
             createGroup(commands, stream, consumer.getGroup());
             long nextClaim = 0;
             long nextBeat = 0;
@@ -149,7 +148,7 @@ final class RequestWorker implements Runnable {
     }
 
     /** Creates the group at the start of the stream, so requests sent before any handler ran are kept. */
-    static void createGroup(RedisCommands<String, String> commands, String stream, String group) {
+    static void createGroup(RedisClusterCommands<String, String> commands, String stream, String group) {
         try {
             commands.xgroupCreate(XReadArgs.StreamOffset.from(stream, "0"), group,
                     XGroupCreateArgs.Builder.mkstream());
@@ -160,7 +159,7 @@ final class RequestWorker implements Runnable {
         }
     }
 
-    private void readNew(RedisCommands<String, String> commands) {
+    private void readNew(RedisClusterCommands<String, String> commands) {
         int permits = acquireUpTo(READ_COUNT);
         if (permits == 0) {
             return;
@@ -177,7 +176,7 @@ final class RequestWorker implements Runnable {
         entries.forEach(this::dispatch);
     }
 
-    private void claimAbandoned(RedisCommands<String, String> commands) {
+    private void claimAbandoned(RedisClusterCommands<String, String> commands) {
         String cursor = "0-0";
         do {
             var claimed = commands.xautoclaim(stream,

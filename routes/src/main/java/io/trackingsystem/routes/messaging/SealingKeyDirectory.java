@@ -1,6 +1,6 @@
 package io.trackingsystem.routes.messaging;
 
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.trackingsystem.routes.contract.SealingKeyRegistry;
 
 import java.security.PublicKey;
@@ -19,14 +19,14 @@ final class SealingKeyDirectory {
 
     private static final long FRESH_MS = 1000;
 
-    private final RedisAsyncCommands<String, String> redis;
+    private final RedisClusterAsyncCommands<String, String> redis;
     private final String registry;
     private final AtomicReference<CompletableFuture<Snapshot>> loading = new AtomicReference<>();
     private volatile Snapshot snapshot = new Snapshot(List.of(), 0);
     /** Parsed keys by their advertised text, so an unchanged key is parsed once. */
     private volatile Map<String, PublicKey> parsed = Map.of();
 
-    SealingKeyDirectory(RedisAsyncCommands<String, String> redis, String service) {
+    SealingKeyDirectory(RedisClusterAsyncCommands<String, String> redis, String service) {
         this.redis = redis;
         this.registry = SealingKeyRegistry.of(service);
     }

@@ -76,7 +76,7 @@ public final class CamelService implements AutoCloseable {
     }
 
     public CamelService start() throws Exception {
-        redis = Redis.connect(config.redisUrl());
+        redis = Redis.connect(config.redis());
         main = new Main();
         main.configure().withName(name);
         main.bind(ServiceComponent.SCHEME, new ServiceComponent(redis, config));

@@ -5,8 +5,7 @@ import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.output.IntegerOutput;
 import io.lettuce.core.protocol.CommandArgs;
@@ -22,7 +21,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One reader of the ingest stream: reads a batch through the consumer group, processes it, and acknowledges
+ * One reader of one ingest partition's stream: reads a batch through the consumer group, processes it, and acknowledges
  * only what was written (or deliberately dropped). The worker that owns {@link Redelivery} also takes over idle
  * pending entries, every half claim-idle time.
  */
@@ -36,12 +35,14 @@ final class IngestWorker implements Runnable {
     private final BatchProcessor processor;
     private final Redelivery redelivery;
     private final Consumer<String> consumer;
+    private final String stream;
     private volatile boolean running = true;
     private Thread thread;
 
     IngestWorker(Redis redis, TrackingConfig config, BatchProcessor processor, Redelivery redelivery,
-                 Consumer<String> consumer) {
+                 Consumer<String> consumer, String stream) {
         this.redis = redis;
+        this.stream = stream;
         this.config = config;
         this.processor = processor;
         this.redelivery = redelivery;
@@ -49,7 +50,7 @@ final class IngestWorker implements Runnable {
     }
 
     void start() {
-        thread = new Thread(this, "ingest-" + consumer.getName());
+        thread = new Thread(this, "ingest-" + stream + "-" + consumer.getName());
         thread.setDaemon(true);
         thread.start();
     }
@@ -64,8 +65,8 @@ final class IngestWorker implements Runnable {
 
     @Override
     public void run() {
-        try (StatefulRedisConnection<String, String> connection = redis.dedicated()) {
-            RedisCommands<String, String> commands = connection.sync();
+        try (Redis.Dedicated connection = redis.dedicated()) {
+            RedisClusterCommands<String, String> commands = connection.sync();
             long nextReclaim = 0;
             boolean grouped = false;
             while (running) {
@@ -83,7 +84,7 @@ final class IngestWorker implements Runnable {
                     }
                 } catch (RuntimeException e) {
                     if (running) {
-                        LOG.warn("Reading {} failed, retrying: {}", IngestStream.KEY, e.toString());
+                        LOG.warn("Reading {} failed, retrying: {}", stream, e.toString());
                         pause();
                     }
                 }
@@ -94,10 +95,10 @@ final class IngestWorker implements Runnable {
     }
 
     /** Reads and processes one batch; true when it was not full, so the stream had no more waiting. */
-    private boolean readBatch(RedisCommands<String, String> commands) {
+    private boolean readBatch(RedisClusterCommands<String, String> commands) {
         List<StreamMessage<String, String>> entries = commands.xreadgroup(consumer,
                 XReadArgs.Builder.block(BLOCK).count(config.batchSize()),
-                XReadArgs.StreamOffset.lastConsumed(IngestStream.KEY));
+                XReadArgs.StreamOffset.lastConsumed(stream));
         if (entries.isEmpty()) {
             return false;
         }
@@ -122,7 +123,7 @@ final class IngestWorker implements Runnable {
      * that gets lost leaves its entries pending: they are redelivered later and recognised as duplicates.
      */
     private void acknowledge(List<String> done) {
-        CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8).addKey(IngestStream.KEY)
+        CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8).addKey(stream)
                 .add(IngestStream.GROUP);
         redis.async().dispatch(CommandType.XACK, new IntegerOutput<>(StringCodec.UTF8),
                         Utf8Arguments.values(args, done.toArray(String[]::new)))
@@ -135,9 +136,9 @@ final class IngestWorker implements Runnable {
     }
 
     /** Creates the group at the start of the stream, so events sent before the service first ran are processed. */
-    private static void createGroup(RedisCommands<String, String> commands) {
+    private void createGroup(RedisClusterCommands<String, String> commands) {
         try {
-            commands.xgroupCreate(XReadArgs.StreamOffset.from(IngestStream.KEY, "0"), IngestStream.GROUP,
+            commands.xgroupCreate(XReadArgs.StreamOffset.from(stream, "0"), IngestStream.GROUP,
                     XGroupCreateArgs.Builder.mkstream());
         } catch (RedisCommandExecutionException e) {
             if (!String.valueOf(e.getMessage()).startsWith("BUSYGROUP")) {

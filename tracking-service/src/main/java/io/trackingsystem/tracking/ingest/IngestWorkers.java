@@ -20,8 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The replica's ingest workers, started and stopped with its Camel context. Each worker is a consumer of the
- * group named {@code <INSTANCE_ID>-<n>}; replicas share the stream through the group.
+ * The replica's ingest workers, started and stopped with its Camel context: {@code WORKER_THREADS} readers for
+ * each ingest partition, each a consumer of the partition's group named {@code <INSTANCE_ID>-<n>}. Every replica
+ * reads every partition, and replicas share each partition's entries through its group, so no assignment of
+ * partitions to replicas is needed and a replica that stops leaves no partition unread. A partition is one
+ * stream, so a blocking read never spans two cluster slots.
  */
 final class IngestWorkers extends ServiceSupport implements CamelContextAware {
 
@@ -59,13 +62,15 @@ final class IngestWorkers extends ServiceSupport implements CamelContextAware {
                 new UserAgents(config.userAgentCache()), new VisitorSalts(redis));
         BatchProcessor processor = new BatchProcessor(pipeline, new EventStore(redis, config),
                 new LivePublisher(redis), metrics);
-        for (int i = 0; i < config.workers(); i++) {
-            Consumer<String> consumer = Consumer.from(IngestStream.GROUP,
-                    config.common().instanceId() + "-" + i);
-            Redelivery redelivery = i == 0 ? new Redelivery(config, processor, metrics, consumer) : null;
-            IngestWorker worker = new IngestWorker(redis, config, processor, redelivery, consumer);
-            workers.add(worker);
-            worker.start();
+        for (String stream : config.common().ingestStreams()) {
+            for (int i = 0; i < config.workers(); i++) {
+                Consumer<String> consumer = Consumer.from(IngestStream.GROUP,
+                        config.common().instanceId() + "-" + i);
+                Redelivery redelivery = i == 0 ? new Redelivery(config, processor, metrics, consumer, stream) : null;
+                IngestWorker worker = new IngestWorker(redis, config, processor, redelivery, consumer, stream);
+                workers.add(worker);
+                worker.start();
+            }
         }
         compaction = new CompactionWorker(new Compactor(redis, config.retention(), config.compactionDelay(),
                 config.common().instanceId(), Clock.systemUTC()), metrics);

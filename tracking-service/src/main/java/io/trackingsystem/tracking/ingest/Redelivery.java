@@ -7,7 +7,7 @@ import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAddArgs;
 import io.lettuce.core.XClaimArgs;
 import io.lettuce.core.XPendingArgs;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.models.stream.PendingMessage;
 import io.trackingsystem.routes.contract.IngestStream;
 import io.trackingsystem.tracking.TrackingConfig;
@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Takes over entries that stayed pending longer than the claim idle time: those of a consumer that died, and
+ * Takes over entries of one ingest partition that stayed pending longer than the claim idle time: those of a consumer that died, and
  * those whose processing failed. An entry already delivered {@code MAX_DELIVERY_ATTEMPTS} times is a poison
  * entry: it moves to the dead-letter stream with its fields, its attempts and its original id, and is counted.
  * Claiming resets an entry's idle time, so two replicas never take over the same entry at once.
@@ -35,8 +35,13 @@ final class Redelivery {
     private final BatchProcessor processor;
     private final ProcessingMetrics metrics;
     private final Consumer<String> consumer;
+    private final String stream;
+    private final String deadLetters;
 
-    Redelivery(TrackingConfig config, BatchProcessor processor, ProcessingMetrics metrics, Consumer<String> consumer) {
+    Redelivery(TrackingConfig config, BatchProcessor processor, ProcessingMetrics metrics, Consumer<String> consumer,
+               String stream) {
+        this.stream = stream;
+        this.deadLetters = IngestStream.deadLetters(stream);
         this.config = config;
         this.processor = processor;
         this.metrics = metrics;
@@ -44,10 +49,10 @@ final class Redelivery {
     }
 
     /** Reclaims until no entry is left idle; returns how many entries were taken over. */
-    int run(RedisCommands<String, String> redis) {
+    int run(RedisClusterCommands<String, String> redis) {
         int total = 0;
         while (true) {
-            List<PendingMessage> idle = redis.xpending(IngestStream.KEY,
+            List<PendingMessage> idle = redis.xpending(stream,
                     XPendingArgs.Builder.<String>xpending(IngestStream.GROUP, Range.create("-", "+"),
                             Limit.from(config.batchSize())).idle(config.claimIdle()));
             if (idle.isEmpty()) {
@@ -55,7 +60,7 @@ final class Redelivery {
             }
             Map<String, Long> attempts = new LinkedHashMap<>();
             idle.forEach(p -> attempts.put(p.getId(), p.getRedeliveryCount()));
-            List<StreamMessage<String, String>> claimed = redis.xclaim(IngestStream.KEY, consumer,
+            List<StreamMessage<String, String>> claimed = redis.xclaim(stream, consumer,
                     XClaimArgs.Builder.minIdleTime(config.claimIdle()), attempts.keySet().toArray(String[]::new));
             List<StreamMessage<String, String>> retry = new ArrayList<>();
             List<String> done = new ArrayList<>();
@@ -77,7 +82,7 @@ final class Redelivery {
             metrics.reclaimed(claimed.size());
             done.addAll(processor.process(retry));
             if (!done.isEmpty()) {
-                redis.xack(IngestStream.KEY, IngestStream.GROUP, done.toArray(String[]::new));
+                redis.xack(stream, IngestStream.GROUP, done.toArray(String[]::new));
             }
             total += claimed.size();
             if (idle.size() < config.batchSize()) {
@@ -86,14 +91,14 @@ final class Redelivery {
         }
     }
 
-    private void deadLetter(RedisCommands<String, String> redis, StreamMessage<String, String> entry, long attempts) {
+    private void deadLetter(RedisClusterCommands<String, String> redis, StreamMessage<String, String> entry, long attempts) {
         Map<String, String> fields = new LinkedHashMap<>(entry.getBody() == null ? Map.of() : entry.getBody());
         fields.put("id", entry.getId());
         fields.put("attempts", Long.toString(attempts));
         fields.put("at", Long.toString(System.currentTimeMillis()));
-        redis.xadd(IngestStream.DEAD_LETTERS,
+        redis.xadd(deadLetters,
                 XAddArgs.Builder.maxlen(config.deadLetterMaxLength()).approximateTrimming(), fields);
         metrics.deadLettered(1);
-        LOG.warn("Entry {} failed {} times and was moved to {}", entry.getId(), attempts, IngestStream.DEAD_LETTERS);
+        LOG.warn("Entry {} failed {} times and was moved to {}", entry.getId(), attempts, deadLetters);
     }
 }

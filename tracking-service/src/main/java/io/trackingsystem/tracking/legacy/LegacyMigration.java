@@ -9,8 +9,7 @@ import io.lettuce.core.ScanCursor;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.ZAddArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.trackingsystem.routes.redis.Redis;
 import io.trackingsystem.tracking.blocks.BlockFormat;
 import io.trackingsystem.tracking.blocks.StoredEvent;
@@ -63,8 +62,8 @@ public final class LegacyMigration {
     }
 
     public Report run() throws Exception {
-        try (StatefulRedisConnection<String, String> connection = redis.dedicated()) {
-            RedisCommands<String, String> sync = connection.sync();
+        try (Redis.Dedicated connection = redis.dedicated()) {
+            RedisClusterCommands<String, String> sync = connection.sync();
             Map<String, List<String>> rawByAccount = new TreeMap<>();
             for (String key : scan(sync, LegacyKeys.RAW_PATTERN)) {
                 String account = LegacyKeys.accountOf(key);
@@ -94,7 +93,7 @@ public final class LegacyMigration {
         }
     }
 
-    private void copyDedupe(RedisCommands<String, String> sync, LegacyKeys legacy, SiteKeys site) {
+    private void copyDedupe(RedisClusterCommands<String, String> sync, LegacyKeys legacy, SiteKeys site) {
         for (String key : scan(sync, legacy.pattern())) {
             if (!legacy.kindOf(key).equals("dd")) {
                 continue;
@@ -111,7 +110,7 @@ public final class LegacyMigration {
     }
 
     /** One day's raw stream as a segment, listed in the manifest, then the stream deleted; answers its events. */
-    private long migrateDay(RedisCommands<String, String> sync, SiteKeys site, String rawKey) throws Exception {
+    private long migrateDay(RedisClusterCommands<String, String> sync, SiteKeys site, String rawKey) throws Exception {
         String day = LegacyKeys.dayOf(rawKey);
         int epochDay = (int) LocalDate.parse(day, DAY).toEpochDay();
         List<StoredEvent> events = new ArrayList<>();
@@ -176,14 +175,14 @@ public final class LegacyMigration {
     }
 
     /** The roll-ups, session state and whatever else remains of the account's earlier keys. */
-    private static void deleteTheRest(RedisCommands<String, String> sync, LegacyKeys legacy) {
+    private static void deleteTheRest(RedisClusterCommands<String, String> sync, LegacyKeys legacy) {
         List<String> keys = scan(sync, legacy.pattern());
         for (int from = 0; from < keys.size(); from += 500) {
             sync.unlink(keys.subList(from, Math.min(keys.size(), from + 500)).toArray(String[]::new));
         }
     }
 
-    private static List<String> scan(RedisCommands<String, String> sync, String pattern) {
+    private static List<String> scan(RedisClusterCommands<String, String> sync, String pattern) {
         List<String> keys = new ArrayList<>();
         ScanCursor cursor = ScanCursor.INITIAL;
         do {

@@ -1,7 +1,7 @@
 package io.trackingsystem.tracking.storage;
 
 import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.output.NestedMultiOutput;
 import io.lettuce.core.protocol.CommandArgs;
@@ -44,7 +44,7 @@ public final class LuaScript {
         return new LuaScript(name);
     }
 
-    public CompletableFuture<List<Object>> call(RedisAsyncCommands<byte[], byte[]> redis, List<byte[]> keys,
+    public CompletableFuture<List<Object>> call(RedisClusterAsyncCommands<byte[], byte[]> redis, List<byte[]> keys,
                                                 List<byte[]> args) {
         return dispatch(redis, CommandType.EVALSHA, sha, keys, args)
                 .exceptionallyCompose(failure -> isNoScript(failure)
@@ -52,7 +52,7 @@ public final class LuaScript {
                         : CompletableFuture.failedFuture(failure));
     }
 
-    private static CompletableFuture<List<Object>> dispatch(RedisAsyncCommands<byte[], byte[]> redis,
+    private static CompletableFuture<List<Object>> dispatch(RedisClusterAsyncCommands<byte[], byte[]> redis,
                                                             CommandType command, byte[] scriptOrSha,
                                                             List<byte[]> keys, List<byte[]> args) {
         CommandArgs<byte[], byte[]> arguments = new CommandArgs<>(ByteArrayCodec.INSTANCE).add(scriptOrSha)

@@ -1,6 +1,6 @@
 package io.trackingsystem.tracking.ingest;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.trackingsystem.routes.contract.IngestStream;
 import io.trackingsystem.routes.redis.Redis;
 import io.trackingsystem.routes.testing.RedisFixture;
@@ -40,7 +40,7 @@ class CrashRecoveryTest {
         long now = System.currentTimeMillis();
         long hourAgo = now - UtcDays.HOUR;
         try (Redis redis = Redis.connect(RedisFixture.url())) {
-            RedisCommands<String, String> sync = redis.dedicated().sync();
+            RedisClusterCommands<String, String> sync = redis.dedicated().sync();
             List<String> events = new ArrayList<>(EVENTS);
             for (int i = 0; i < EVENTS; i++) {
                 events.add(TestEvents.pageview("visitor-" + (i % 5000), "https://example.com/p/" + (i % 50),

@@ -5,7 +5,7 @@ import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.trackingsystem.routes.contract.IngestStream;
@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static io.trackingsystem.tracking.TestEvents.pageview;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +42,7 @@ class IngestProcessingTest {
     private static final String ACCOUNT = "acc-ingest";
 
     private static Redis redis;
-    private static RedisCommands<String, String> sync;
+    private static RedisClusterCommands<String, String> sync;
     private IngestWriter writer;
     private ServiceHarness harness;
 
@@ -166,6 +167,34 @@ class IngestProcessingTest {
                 .containsEntry(IngestStream.EVENT, poison.json()).containsEntry("attempts", "3");
         assertThat(harness.metrics().failed()).isGreaterThanOrEqualTo(3);
         await().atMost(Duration.ofSeconds(5)).until(() -> harness.pending() == 0);
+    }
+
+    @Test
+    void everyPartitionIsReadAndEachDeadLettersBesideItsStream() throws Exception {
+        String broken = siteOnPartition(2, "broken-");
+        String healthy = siteOnPartition(1, "healthy-");
+        sync.set(SiteKeys.of(broken).pending(), "corrupt");
+        start(Map.of("INGEST_PARTITIONS", "3", "CLAIM_IDLE_MS", "200", "MAX_DELIVERY_ATTEMPTS", "2"));
+        long now = System.currentTimeMillis();
+        sync.xadd(IngestStream.partition(2), Map.of(IngestStream.SITE, broken,
+                IngestStream.EVENT, pageview("v1", "https://example.com/", now).json()));
+        sync.xadd(IngestStream.partition(1), Map.of(IngestStream.SITE, healthy,
+                IngestStream.EVENT, pageview("v2", "https://example.com/", now).json()));
+        writer.append(ACCOUNT, pageview("v3", "https://example.com/", now).json());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> harness.metrics().deadLettered() == 1
+                && harness.metrics().stored() == 2);
+        assertThat(Snapshot.storedEvents(redis, healthy)).isEqualTo(1);
+        assertThat(sync.xrange(IngestStream.deadLetters(IngestStream.partition(2)), Range.create("-", "+")))
+                .singleElement().satisfies(entry -> assertThat(entry.getBody()).containsEntry(IngestStream.SITE, broken));
+        assertThat(sync.exists(IngestStream.DEAD_LETTERS)).isZero();
+    }
+
+    /** A site name whose events go to {@code partition} of three. */
+    private static String siteOnPartition(int partition, String prefix) {
+        return IntStream.iterate(0, i -> i + 1).mapToObj(i -> prefix + i)
+                .filter(site -> IngestStream.forSite(site, 3).equals(IngestStream.partition(partition)))
+                .findFirst().orElseThrow();
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.trackingsystem.tracking.ingest;
 
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisFuture;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.trackingsystem.routes.contract.IngestStream;
 import io.trackingsystem.routes.redis.Redis;
 
@@ -26,7 +26,7 @@ final class IngestWriter {
 
     /** Pipelined, in chunks, waiting for each chunk. */
     void appendAll(String account, List<String> jsons) {
-        RedisAsyncCommands<String, String> async = redis.async();
+        RedisClusterAsyncCommands<String, String> async = redis.async();
         List<RedisFuture<String>> pending = new ArrayList<>();
         for (String json : jsons) {
             pending.add(async.xadd(IngestStream.KEY, Map.of(IngestStream.SITE, account, IngestStream.EVENT, json)));

@@ -1,7 +1,6 @@
 package io.trackingsystem.users.tokens;
 
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.trackingsystem.routes.contract.AccessTokenKeys;
 import io.trackingsystem.routes.redis.Redis;
 import io.trackingsystem.routes.testing.RedisFixture;
@@ -20,8 +19,8 @@ class PublicKeyPublisherTest {
     private static final Duration LIFETIME = Duration.ofHours(1);
 
     private Redis redis;
-    private StatefulRedisConnection<String, String> connection;
-    private RedisCommands<String, String> commands;
+    private Redis.Dedicated connection;
+    private RedisClusterCommands<String, String> commands;
 
     @BeforeEach
     void start() {

@@ -1,7 +1,6 @@
 package io.trackingsystem.users.tokens;
 
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.trackingsystem.routes.problem.ProblemException;
 import io.trackingsystem.routes.redis.Redis;
 import io.trackingsystem.routes.testing.RedisFixture;
@@ -25,8 +24,8 @@ class SessionsTest {
 
     private final String userId = UUID.randomUUID().toString();
     private Redis redis;
-    private StatefulRedisConnection<String, String> connection;
-    private RedisCommands<String, String> commands;
+    private Redis.Dedicated connection;
+    private RedisClusterCommands<String, String> commands;
     private Sessions sessions;
 
     @BeforeEach
