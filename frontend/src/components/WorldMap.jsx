@@ -6,13 +6,14 @@ import { formatNumber } from '../lib/format.js';
 import { pathOf, projection, shade } from '../lib/worldMap.js';
 
 const WIDTH = 960;
-// Antarctica takes a fifth of the picture and has no visitors to speak of.
+// Antarctica takes a fifth of the picture and has no visitors to speak of; the map ends south of Cape Horn.
 const LEFT_OUT = new Set(['AQ']);
+const SOUTH = -58;
 
 /** The atlas' countries as SVG paths, computed once: the shapes never change, only their fills. */
 function useShapes() {
   return useMemo(() => {
-    const { height, project } = projection(WIDTH);
+    const { height, project } = projection(WIDTH, SOUTH);
     const countries = feature(atlas, atlas.objects.countries).features
       .map((shape) => ({ code: alpha2Of(shape), name: shape.properties?.name, d: pathOf(shape.geometry, project) }))
       .filter((shape) => !LEFT_OUT.has(shape.code));

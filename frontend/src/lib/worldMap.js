@@ -18,10 +18,13 @@ export function naturalEarth(longitude, latitude) {
 const [MAX_X] = naturalEarth(180, 0);
 const [, MAX_Y] = naturalEarth(0, 90);
 
-/** A projection onto an SVG box `width` wide, the whole world fitting; its height follows from the shape. */
-export function projection(width) {
+/**
+ * A projection onto an SVG box `width` wide, all longitudes fitting; the box ends at latitude `south`, so that
+ * the empty south of the map (without Antarctica) takes no room.
+ */
+export function projection(width, south = -90) {
   const scale = width / (2 * MAX_X);
-  const height = Math.round(2 * MAX_Y * scale);
+  const height = Math.round((MAX_Y - naturalEarth(0, south)[1]) * scale);
   const project = ([longitude, latitude]) => {
     const [x, y] = naturalEarth(longitude, latitude);
     return [(x + MAX_X) * scale, (MAX_Y - y) * scale];
@@ -29,10 +32,21 @@ export function projection(width) {
   return { width, height, project };
 }
 
+/**
+ * A closed ring. Shapes that cross the antimeridian (Russia, Fiji) jump from +180° to −180° within a ring; their
+ * longitudes are carried on past ±180° instead, so no line runs across the whole map (the part beyond the edge is
+ * clipped by the box).
+ */
 function ring(points, project) {
   let d = '';
+  let offset = 0;
   for (let i = 0; i < points.length; i++) {
-    const [x, y] = project(points[i]);
+    if (i > 0) {
+      const step = points[i][0] - points[i - 1][0];
+      if (step < -180) offset += 360;
+      else if (step > 180) offset -= 360;
+    }
+    const [x, y] = project([points[i][0] + offset, points[i][1]]);
     d += `${i === 0 ? 'M' : 'L'}${x.toFixed(1)},${y.toFixed(1)}`;
   }
   return `${d}Z`;

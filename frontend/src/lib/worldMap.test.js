@@ -35,6 +35,20 @@ describe('pathOf', () => {
     expect(pathOf(square, project)).toBe('M0.0,0.0L10.0,0.0L10.0,-10.0L0.0,0.0Z');
   });
 
+  test('carries a ring across the antimeridian on instead of back across the whole map', () => {
+    const { project } = projection(960);
+    const crossing = { type: 'Polygon', coordinates: [[[175, 60], [180, 62], [-175, 64], [-178, 66], [175, 60]]] };
+    const xs = pathOf(crossing, project).match(/[ML][\d.-]+/g).map((point) => Number(point.slice(1)));
+    for (let i = 1; i < xs.length; i++) expect(Math.abs(xs[i] - xs[i - 1])).toBeLessThan(100);
+  });
+
+  test('ends the box at the southern latitude asked for', () => {
+    const whole = projection(960);
+    const cropped = projection(960, -60);
+    expect(cropped.height).toBeLessThan(whole.height);
+    expect(cropped.project([0, -60])[1]).toBeCloseTo(cropped.height, 0);
+  });
+
   test('draws every polygon of a multipolygon', () => {
     const islands = {
       type: 'MultiPolygon',
