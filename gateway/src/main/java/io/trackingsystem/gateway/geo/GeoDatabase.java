@@ -15,7 +15,7 @@ import java.nio.file.Path;
  */
 final class GeoDatabase {
 
-    /** The classpath name of the bundled country database (module {@code geoip}). */
+    /** The classpath name of the bundled country database, copied from its npm package by the gateway's build. */
     static final String BUNDLED = "/io/trackingsystem/geoip/geo-whois-asn-country.mmdb";
 
     private final Reader reader;
@@ -28,7 +28,7 @@ final class GeoDatabase {
         try (InputStream in = GeoDatabase.class.getResourceAsStream(BUNDLED)) {
             if (in == null) {
                 throw new IllegalStateException("the bundled country database " + BUNDLED
-                        + " is not on the classpath; build the geoip module, or set GEOIP_DATABASE");
+                        + " is not on the classpath; build the gateway with Maven, or set GEOIP_DATABASE");
             }
             return new GeoDatabase(new Reader(in, new CHMCache()));
         } catch (IOException e) {
