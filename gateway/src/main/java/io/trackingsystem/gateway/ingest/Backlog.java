@@ -2,6 +2,7 @@ package io.trackingsystem.gateway.ingest;
 
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.trackingsystem.routes.contract.IngestStream;
+import io.trackingsystem.routes.redis.StreamLag;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
