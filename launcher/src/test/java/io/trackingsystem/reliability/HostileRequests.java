@@ -37,7 +37,8 @@ final class HostileRequests {
             "limit", "cursor", "step", "window", "dataset", "format", "eventName", "visitorId", "access_token",
             "period", "compare");
     private static final List<String> VALUES = List.of("", "2024-01-01", "1970-01-01", "9999-12-31",
-            "2024-02-30", "-1", "0", "99999999999", "Europe/Paris", "Nowhere/Special", "+99:00", "page:/",
+            "2024-02-30", "+999999999-01-01", "-999999999-01-01", "-1", "0", "99999999999", "Europe/Paris",
+            "Nowhere/Special", "+99:00", "page:/",
             "page:", ":", "browser:Firefox", "colour:red", "property:", "property:" + "k".repeat(60), "hour",
             "minute", "events", "pages", "secrets", "csv", "xml", "pageview:/", "event:", "\u0000", "\u00c3(",
             "'; DROP TABLE users; --", "<script>", "../../", "1e400", "null", "[]", "a".repeat(3000));

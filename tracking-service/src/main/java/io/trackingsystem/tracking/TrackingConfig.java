@@ -14,11 +14,11 @@ import java.time.Duration;
  * @param sessionIdle          {@code SESSION_IDLE_MINUTES}, default 30: a visitor's session ends after this much inactivity
  * @param dedupeWindow         {@code DEDUPE_HOURS}, default 24: a repeated event id is recognised for at least this long
  * @param batchSize            {@code WORKER_BATCH_SIZE}, default 2000: entries read from the ingest stream at once (1..5000);
- *                             larger reads let more events share each roll-up write
+ *                             larger reads let more events share each block write
  * @param linger               {@code WORKER_LINGER_MS}, default 25: after a read that did not fill a batch, a worker waits
  *                             this long before reading again, so that under load more events share each write; 0 reads
  *                             again at once
- * @param workers              {@code WORKER_THREADS}, default 2: reader threads per replica
+ * @param workers              {@code WORKER_THREADS}, default 2: reader threads per replica and ingest partition
  * @param maxDeliveryAttempts  {@code MAX_DELIVERY_ATTEMPTS}, default 5: deliveries before an entry is dead-lettered
  * @param claimIdle            {@code CLAIM_IDLE_MS}, default 30000: a pending entry idle this long is taken over
  * @param compactionDelay      {@code COMPACTION_DELAY_MS}, default 10000: how long stored blocks stay pending before

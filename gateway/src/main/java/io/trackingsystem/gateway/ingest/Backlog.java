@@ -2,11 +2,13 @@ package io.trackingsystem.gateway.ingest;
 
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.trackingsystem.routes.contract.IngestStream;
+import io.trackingsystem.routes.redis.StreamLag;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Tells whether the tracking-service has fallen too far behind, so ingest can refuse work instead of letting the
@@ -18,8 +20,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * alone would not do.
  *
  * <p>No site may hold more than its share of the limit: {@link #exceededBy} refuses a site whose part of the
- * backlog, estimated from {@link RecentAppends}, is over {@code siteMax}, so one site flooding ingest (a tracker
+ * backlog, estimated from {@link RecentAppends}, has reached {@code siteMax}, so one site flooding ingest (a tracker
  * key is public) cannot make it refuse every other site.
+ *
+ * <p>Between samples, the events this gateway appended since the last one was asked for are added to it, so one
+ * gateway taking a flood cannot overshoot a limit by what arrives within a sample's age. What other gateways
+ * appended shows in the next sample.
  */
 final class Backlog {
 
@@ -31,7 +37,10 @@ final class Backlog {
     private final long siteMax;
     private final RecentAppends appends = new RecentAppends();
     private final AtomicBoolean sampling = new AtomicBoolean();
-    private volatile long unprocessed;
+    /** Events this gateway has appended, ever; a sample's base subtracts what it already covers. */
+    private final AtomicLong appended = new AtomicLong();
+    /** The last sample's backlog, less this gateway's appends up to when it was asked for. */
+    private volatile long sampledLessAppended;
     private volatile long processedUpTo;
     private volatile long sampledAt;
 
@@ -48,17 +57,23 @@ final class Backlog {
         if (now - sampledAt >= SAMPLE_MS && sampling.compareAndSet(false, true)) {
             sample(now);
         }
-        return unprocessed > max;
+        return estimate() > max;
     }
 
-    /** Whether {@code site}'s part of the backlog is over its share; call after {@link #exceeded}. */
+    /** The last sample plus what this gateway appended since it was asked for. */
+    private long estimate() {
+        return sampledLessAppended + appended.get();
+    }
+
+    /** Whether {@code site}'s part of the backlog has reached its share; call after {@link #exceeded}. */
     boolean exceededBy(String site, long now) {
-        long total = unprocessed;
-        return total > siteMax && appends.share(site, processedUpTo, now) * total > siteMax;
+        long total = estimate();
+        return total >= siteMax && Math.round(appends.share(site, processedUpTo, now) * total) >= siteMax;
     }
 
     void appending(String site, int events, long now) {
         appends.add(site, events, now);
+        appended.addAndGet(events);
     }
 
     /**
@@ -66,12 +81,13 @@ final class Backlog {
      * partition's slowest position, so a site's share is never underestimated.
      */
     private void sample(long now) {
+        long appendedBefore = appended.get();
         List<CompletableFuture<Lag>> lags = streams.stream().map(stream -> lag(stream).toCompletableFuture()).toList();
         CompletableFuture.allOf(lags.toArray(CompletableFuture[]::new))
                 .whenComplete((done, failure) -> {
                     if (failure == null) {
                         List<Lag> all = lags.stream().map(CompletableFuture::join).toList();
-                        unprocessed = all.stream().mapToLong(Lag::unprocessed).sum();
+                        sampledLessAppended = all.stream().mapToLong(Lag::unprocessed).sum() - appendedBefore;
                         processedUpTo = all.stream().mapToLong(Lag::processedUpTo).min().orElse(0);
                     }
                     sampledAt = now;

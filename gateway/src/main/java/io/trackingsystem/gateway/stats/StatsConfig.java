@@ -7,8 +7,8 @@ import java.time.Duration;
 /**
  * Settings of the analytics API at the gateway.
  *
- * @param queryTimeout        {@code STATS_TIMEOUT_MS}, default 30000: how long a query may take; filtered queries,
- *                            funnels and retention read raw events and take longer than roll-up answers
+ * @param queryTimeout        {@code STATS_TIMEOUT_MS}, default 30000: how long a query may take; a day not yet held
+ *                            in the engine's cache is read from its segments first, which takes longest
  * @param liveStreamsPerAccount {@code LIVE_MAX_STREAMS_PER_ACCOUNT}, default 20: open /api/live streams per site
  *                            and gateway; more answer 429
  * @param liveHeartbeat       {@code LIVE_HEARTBEAT_MS}, default 15000: comment lines that keep idle streams open;

@@ -72,7 +72,7 @@ class SignInLimitsTest {
                     ? system.login(uniqueEmail("distributed"), PASSWORD, "198.51.100." + i)
                     : register(system, "198.51.100." + i));
 
-            assertThat(answers).extracting(Response::status).containsOnly(201, 401, 429);
+            assertThat(answers).extracting(Response::status).isSubsetOf(201, 401, 429);
             List<Response> refused = answers.stream().filter(answer -> answer.status() == 429).toList();
             assertThat(refused).as("24 requests within a few seconds against 4 a second").isNotEmpty()
                     .allSatisfy(answer -> assertThat(answer.header("Retry-After")).isEqualTo("1"));

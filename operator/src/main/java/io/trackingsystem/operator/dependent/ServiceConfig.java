@@ -22,8 +22,7 @@ public final class ServiceConfig {
     env.put("INGEST_MAX_BACKLOG", String.valueOf(spec.getIngest().getMaxStreamLength() / 2));
     env.put("ACCESS_TOKEN_TTL_SECONDS", String.valueOf(spec.getAuth().getAccessTokenTtlSeconds()));
     env.put("REFRESH_TOKEN_TTL_DAYS", String.valueOf(spec.getAuth().getRefreshTokenTtlDays()));
-    env.put("RAW_EVENT_RETENTION_DAYS", String.valueOf(spec.getRetention().getRawEventDays()));
-    env.put("ROLLUP_RETENTION_DAYS", String.valueOf(spec.getRetention().getRollupDays()));
+    env.put("EVENT_RETENTION_DAYS", String.valueOf(spec.getRetention().getEventDays()));
     // The dashboard is served by the gateway itself; CORS only matters behind a public host.
     // Behind the Ingress, the controller is the one proxy whose X-Forwarded-For entry names the client.
     if (spec.getIngress().isEnabled()) {

@@ -44,10 +44,8 @@ final class SpecValidator {
     if (spec.getIngress().isEnabled() && isBlank(spec.getIngress().getHost())) {
       problems.add("ingress.host is required when the ingress is enabled");
     }
-    if (spec.getRetention().getRawEventDays() < 1 || spec.getRetention().getRollupDays() < 1) {
-      problems.add("retention periods must be at least one day");
-    } else if (spec.getRetention().getRollupDays() < spec.getRetention().getRawEventDays()) {
-      problems.add("roll-ups must be kept at least as long as raw events");
+    if (spec.getRetention().getEventDays() < 1) {
+      problems.add("retention.eventDays must be at least one day");
     }
     if (spec.getIngest().getRateLimitPerSecond() < 1) {
       problems.add("ingest.rateLimitPerSecond must be at least 1");

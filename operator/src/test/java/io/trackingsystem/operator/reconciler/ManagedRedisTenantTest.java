@@ -67,8 +67,7 @@ class ManagedRedisTenantTest {
         .containsOnlyKeys("jwt-private-key.pem", "jwt-public-key.pem");
     var config = client.configMaps().inNamespace(NAMESPACE).withName("acme-config").get();
     assertThat(config.getData())
-        .containsEntry("RAW_EVENT_RETENTION_DAYS", "90")
-        .containsEntry("ROLLUP_RETENTION_DAYS", "730")
+        .containsEntry("EVENT_RETENTION_DAYS", "730")
         .containsEntry("INGEST_RATE_LIMIT_PER_SECOND", "1000")
         .containsEntry("INGEST_MAX_STREAM_LENGTH", "1000000")
         .containsEntry("INGEST_MAX_BACKLOG", "500000")

@@ -69,9 +69,9 @@ class SpecChangesTest {
     var before = secrets();
 
     for (int days = 91; days <= 95; days++) {
-      var rawEventDays = days;
+      var eventDays = days;
       var edited = harness.edit("acme", ts -> {
-        ts.getSpec().getRetention().setRawEventDays(rawEventDays);
+        ts.getSpec().getRetention().setEventDays(eventDays);
         return ts;
       });
       var generation = edited.getMetadata().getGeneration();
@@ -79,7 +79,7 @@ class SpecChangesTest {
     }
 
     assertThat(harness.client().configMaps().inNamespace(NAMESPACE).withName("acme-config").get().getData())
-        .containsEntry("RAW_EVENT_RETENTION_DAYS", "95");
+        .containsEntry("EVENT_RETENTION_DAYS", "95");
     assertThat(secrets()).isEqualTo(before);
   }
 
@@ -88,13 +88,13 @@ class SpecChangesTest {
     var hashBefore = configHash(Component.TRACKING_SERVICE);
 
     harness.edit("acme", ts -> {
-      ts.getSpec().getRetention().setRollupDays(365);
+      ts.getSpec().getRetention().setEventDays(365);
       return ts;
     });
 
     eventually().until(() -> !configHash(Component.TRACKING_SERVICE).equals(hashBefore));
     assertThat(harness.client().configMaps().inNamespace(NAMESPACE).withName("acme-config").get().getData())
-        .containsEntry("ROLLUP_RETENTION_DAYS", "365");
+        .containsEntry("EVENT_RETENTION_DAYS", "365");
   }
 
   private String configHash(Component component) {

@@ -1,6 +1,8 @@
 package io.trackingsystem.routes.problem;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import io.lettuce.core.RedisException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -24,7 +26,10 @@ public final class Problems {
                 return problem.problem();
             }
             if (cause instanceof JacksonException json) {
-                return Problem.of(400, "Malformed JSON", json.getOriginalMessage());
+                if (isUnreadableInput(json)) {
+                    return Problem.of(400, "Malformed JSON", json.getOriginalMessage());
+                }
+                break;
             }
             // Lettuce fails the commands in flight when Redis goes away with the connection's own I/O error.
             if (cause instanceof RedisException || cause instanceof IOException) {
@@ -36,6 +41,15 @@ public final class Problems {
         }
         LOG.error("Unexpected failure", failure);
         return Problem.of(500, "Internal Server Error", "An unexpected error occurred");
+    }
+
+    /**
+     * Whether Jackson failed reading what a client sent. Failing to write an answer, or a type it cannot map at
+     * all, is the service's own fault: a 500, not a 400, and not the 503 of an I/O failure (Jackson's exceptions
+     * are {@link IOException}s).
+     */
+    private static boolean isUnreadableInput(JacksonException failure) {
+        return !(failure.getProcessor() instanceof JsonGenerator) && !(failure instanceof InvalidDefinitionException);
     }
 
     /** Replaces the message with the problem: status, headers and body. */

@@ -140,6 +140,7 @@ public final class SiteQuery {
                         loaded.add(day);
                     }
                 }
+                followBeyondTheRange(loaded);
                 views = loaded;
                 break;
             } catch (SiteData.SegmentMovedException moved) {
@@ -151,6 +152,19 @@ public final class SiteQuery {
         }
         compiled = CompiledQuery.of(filters, data.codes());
         visitors = data.codes().of(io.trackingsystem.tracking.catalogue.Column.VISITOR).size();
+    }
+
+    /**
+     * Follows the sessions of the first and last day into the days beyond the range now, before the filters are
+     * compiled and the kernels size their counts by the dictionaries: a session's earliest event may lie on a day
+     * outside the range, and its values (a source, an entry page) enter the dictionaries only when that day is
+     * read. Sessions of the days between stay within the range or pass through its first or last day.
+     */
+    private void followBeyondTheRange(List<DayView> loaded) {
+        if (!loaded.isEmpty()) {
+            sessions.linksOf(loaded.get(0));
+            sessions.linksOf(loaded.get(loaded.size() - 1));
+        }
     }
 
     private static <T> T join(CompletableFuture<T> future) {

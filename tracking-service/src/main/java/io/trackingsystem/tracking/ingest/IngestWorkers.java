@@ -56,6 +56,7 @@ final class IngestWorkers extends ServiceSupport implements CamelContextAware {
         MeterRegistry registry = context == null ? null : context.getRegistry().findSingleByType(MeterRegistry.class);
         if (registry != null) {
             metrics.bind(registry);
+            new IngestLag(redis, config.common().ingestStreams()).bind(registry);
         }
         new LegacyMigration(redis, config.retention()).run();
         Pipeline pipeline = Pipeline.standard(config.retention().toMillis(),

@@ -1,10 +1,9 @@
 package io.trackingsystem.tracking.pipeline;
 
 /**
- * Prepares the session: a given sessionId is used as is; otherwise the visitor's session continues while it has
- * been idle less than the configured time. That decision needs the visitor's stored state and must be atomic with
- * the counts, so the store script makes it; this step supplies the id a new session would get. The id is
- * derived from the visitor and the first event's time, so a redelivered batch produces the same id.
+ * Names the session of a live event. Visits are worked out when events are read, from their times (the engine's
+ * day views), so nothing is stored here; an event without a given sessionId gets an id derived from its visitor
+ * and its own time for the live stream alone, the same on redelivery.
  */
 public final class AssignSession implements Step {
 

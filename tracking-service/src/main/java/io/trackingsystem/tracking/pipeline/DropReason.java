@@ -4,7 +4,7 @@ package io.trackingsystem.tracking.pipeline;
 public enum DropReason {
     /** The entry is not an event: no account, unreadable JSON, no id or no name. */
     MALFORMED,
-    /** The event's day is already past the raw-event retention. */
+    /** The event's day is already past the retention ({@code EVENT_RETENTION_DAYS}). */
     TOO_OLD,
     /** The event id was seen before within the dedupe window. */
     DUPLICATE,

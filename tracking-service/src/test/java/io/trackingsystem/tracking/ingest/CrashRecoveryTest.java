@@ -8,7 +8,6 @@ import io.trackingsystem.tracking.TestEvents;
 import io.trackingsystem.tracking.TrackingServiceMain;
 import io.trackingsystem.tracking.pipeline.DropReason;
 import io.trackingsystem.tracking.storage.Snapshot;
-import io.trackingsystem.tracking.storage.UtcDays;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +37,7 @@ class CrashRecoveryTest {
     void killedMidIngestCountsEveryEventExactlyOnceAfterRestart() throws Exception {
         RedisFixture.flush();
         long now = System.currentTimeMillis();
-        long hourAgo = now - UtcDays.HOUR;
+        long hourAgo = now - 3_600_000L;
         try (Redis redis = Redis.connect(RedisFixture.url())) {
             RedisClusterCommands<String, String> sync = redis.dedicated().sync();
             List<String> events = new ArrayList<>(EVENTS);

@@ -124,7 +124,8 @@ class IngestProcessingTest {
                 URI.create("http://localhost:" + managementPort + "/observe/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.body()).containsPattern("tracking_events_dropped_total\\{[^}]*reason=\"bot\"[^}]*} 2\\.0")
-                .containsPattern("tracking_events_stored_total(\\{[^}]*})? 1\\.0");
+                .containsPattern("tracking_events_stored_total(\\{[^}]*})? 1\\.0")
+                .containsPattern("tracking_ingest_lag\\{[^}]*partition=\"ingest:\\{events}\"[^}]*} ");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.trackingsystem.gateway.ingest;
+package io.trackingsystem.routes.redis;
 
 import java.util.List;
 
@@ -8,7 +8,7 @@ import java.util.List;
  * ids, which are timestamps: the share of the stream's time span after the group's last delivered id, assuming
  * events arrived at an even rate. The estimate is exact when the group is caught up or has read nothing.
  */
-final class StreamLag {
+public final class StreamLag {
 
     private StreamLag() {
     }
@@ -18,7 +18,7 @@ final class StreamLag {
      * @param stream the {@code XINFO STREAM} reply, or null to use only lags Redis reported
      * @return the slowest group's unprocessed entries, or null when a lag is unknown and {@code stream} is null
      */
-    static Long slowest(List<Object> groups, List<Object> stream) {
+    public static Long slowest(List<Object> groups, List<Object> stream) {
         long slowest = 0;
         for (Object group : groups) {
             List<?> info = (List<?>) group;
@@ -38,7 +38,7 @@ final class StreamLag {
     }
 
     /** When the slowest group's last delivered entry was added, epoch ms; 0 when it has read nothing or none exists. */
-    static long slowestPosition(List<Object> groups) {
+    public static long slowestPosition(List<Object> groups) {
         long slowest = Long.MAX_VALUE;
         for (Object group : groups) {
             slowest = Math.min(slowest, millis(String.valueOf(value((List<?>) group, "last-delivered-id"))));

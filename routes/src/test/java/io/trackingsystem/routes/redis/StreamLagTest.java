@@ -1,4 +1,4 @@
-package io.trackingsystem.gateway.ingest;
+package io.trackingsystem.routes.redis;
 
 import org.junit.jupiter.api.Test;
 
