@@ -1,7 +1,7 @@
 // End-to-end check of the dashboard against the running system:
 //   BASE_URL=http://localhost:8080 npm run e2e
 // Registers a fresh user, installs the tracker on a page, waits for Setup to see the event, checks the
-// Dashboard, filters by the page, rotates the API key, adds a second site and switches between the two,
+// Dashboard, sees visitors of two countries shaded on the lazily loaded world map, filters by the page, rotates the API key, adds a second site and switches between the two,
 // invites a viewer who accepts in a second browser, opens a share link logged out and sees it refused once
 // revoked, logs out and back in. Screenshots of every page
 // go to target/screenshots/. Exits non-zero on the first failure.
@@ -48,6 +48,16 @@ async function sendPageview(apiKey, path) {
   return response.status;
 }
 
+/** A page view a server relays for its visitor at `ip`, as the native API allows. */
+async function sendVisitFrom(apiKey, ip, visitor) {
+  const response = await fetch(`${BASE_URL}/api/events`, {
+    method: 'POST',
+    headers: { 'X-API-Key': apiKey, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ eventName: 'pageview', page: `${site.origin}/abroad-${run}`, anonymousId: visitor, ip }),
+  });
+  return response.status;
+}
+
 async function sendEvent(apiKey) {
   const response = await fetch(`${BASE_URL}/api/events`, {
     method: 'POST',
@@ -60,6 +70,12 @@ async function sendEvent(apiKey) {
 rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
 const browser = await launch({ extraArgs: site.chromiumArgs });
 let page = browser.context.pages()[0] ?? (await browser.context.newPage());
+// Every script the browser fetches, to show that the world map comes in a chunk of its own, only when shown.
+const scripts = [];
+browser.context.on('request', (request) => {
+  if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+});
+const MAP_CHUNK = /\/assets\/WorldMap-[\w-]+\.js$/;
 const step = scenario(() => page);
 let failed = false;
 
@@ -115,6 +131,48 @@ try {
       { message: 'visitors, page views and the page row on the Dashboard', interval: 2_000 },
     );
     await screenshot(page, '04-dashboard');
+  });
+
+  await step('the world map is loaded lazily and shades the countries visitors came from', async () => {
+    if (scripts.some((path) => MAP_CHUNK.test(path))) throw new Error(`the map was loaded before the Dashboard needed it`);
+    const shell = await (await fetch(url('/'))).text();
+    if (shell.includes('WorldMap')) throw new Error('the page shell links the map chunk');
+    for (const [ip, visitor] of [['8.8.8.8', `us-${run}`], ['81.2.69.142', `gb-${run}`]]) {
+      const status = await sendVisitFrom(apiKey, ip, visitor);
+      if (status < 200 || status >= 300) throw new Error(`POST /api/events from ${ip} answered ${status}`);
+    }
+    const fill = (code) => page.locator(`[data-testid="world-map"] path[data-country="${code}"]`).getAttribute('fill');
+    await eventually(
+      async () => {
+        const map = page.getByTestId('world-map');
+        if ((await map.count()) === 0) {
+          await page.reload();
+          return false;
+        }
+        const [us, gb, fr] = [await fill('US'), await fill('GB'), await fill('FR')];
+        if (us !== fr && gb !== fr) return true;
+        await page.reload();
+        return false;
+      },
+      { message: 'the United States and the United Kingdom shaded on the map', interval: 2_000 },
+    );
+    if ((await fill('FR')) !== '#e5e7ef') throw new Error(`France, which no visitor came from, is ${await fill('FR')}`);
+    if (!scripts.some((path) => MAP_CHUNK.test(path))) throw new Error(`no map chunk among ${scripts.join(', ')}`);
+    await page.getByTestId('panel-locations').scrollIntoViewIfNeeded();
+    await screenshot(page, '04-locations');
+  });
+
+  await step('choosing a country in the Locations list filters the Dashboard by it', async () => {
+    const row = page.locator('[data-testid="breakdown-country"] [data-testid="breakdown-row"][data-value="GB"]');
+    await row.getByRole('button').click();
+    await page.waitForURL((u) => u.searchParams.getAll('filter').includes('country:GB'));
+    const chip = page.getByTestId('filter-chip');
+    if (!(await chip.textContent()).includes('United Kingdom')) throw new Error('the chip does not name the country');
+    await eventually(async () => numberIn(await page.getByTestId('kpi-visitors-value').textContent()) === 1, {
+      message: 'one visitor from the United Kingdom',
+    });
+    await page.getByRole('button', { name: 'Remove filter: Country is United Kingdom' }).click();
+    await chip.waitFor({ state: 'detached' });
   });
 
   await step('CSV export downloads the pages with the visited one in it', async () => {

@@ -45,6 +45,23 @@ describe('measureFirstPage', () => {
     );
   });
 
+  test('leaves what a page loads lazily out of the first page and reports it as deferred', () => {
+    const withMap = {
+      ...manifest,
+      'src/Dashboard.jsx': { ...manifest['src/Dashboard.jsx'], dynamicImports: ['src/Map.jsx'] },
+      'src/Map.jsx': { file: 'assets/map.js', isDynamicEntry: true, imports: ['src/Dashboard.jsx', '_atlas.js'] },
+      '_atlas.js': { file: 'assets/atlas.js' },
+    };
+    const mapFiles = { ...files, 'assets/map.js': 'map();', 'assets/atlas.js': 'var atlas = [1, 2, 3];'.repeat(30) };
+    const without = measureFirstPage(fakeDist(files, manifest));
+    const size = measureFirstPage(fakeDist(mapFiles, withMap));
+    expect(size.heaviestPage).toBe('src/Dashboard.jsx');
+    expect(size.heaviestBytes).toBe(without.heaviestBytes);
+    expect(size.deferred).toEqual([
+      { chunk: 'src/Map.jsx', page: 'src/Dashboard.jsx', bytes: gz(mapFiles['assets/map.js']) + gz(mapFiles['assets/atlas.js']) },
+    ]);
+  });
+
   test('fails loudly when the build has no entry chunk', () => {
     const dir = fakeDist({}, { '_vendor.js': { file: 'assets/vendor.js' } });
     expect(() => measureFirstPage(dir)).toThrow(/no entry chunk/);

@@ -9,6 +9,9 @@ console.log(`entry ${size.entry} and its static imports: ${kb(size.entryBytes)} 
 if (size.heaviestPage) {
   console.log(`with the heaviest page ${size.heaviestPage}: ${kb(size.heaviestBytes)} gzipped`);
 }
+for (const later of size.deferred) {
+  console.log(`loaded after ${later.page} has rendered: ${later.chunk}, ${kb(later.bytes)} gzipped more`);
+}
 if (size.heaviestBytes > LIMIT_BYTES) {
   console.error(`first page JS is ${kb(size.heaviestBytes)} gzipped, above the ${kb(LIMIT_BYTES)} budget`);
   process.exit(1);

@@ -3,9 +3,10 @@ import { formatNumber } from '../lib/format.js';
 
 /**
  * One breakdown as a table. Each value is a button: choosing it filters the whole dashboard by it.
- * Bars show each row's share of the top row's visitors.
+ * Bars show each row's share of the top row's visitors. `formatValue` shows a stored value another way (a
+ * country code by its name); the filter keeps the stored value.
  */
-export function BreakdownTable({ dimension, rows, secondMetric = 'pageviews', onSelect, activeValue }) {
+export function BreakdownTable({ dimension, rows, secondMetric = 'pageviews', onSelect, activeValue, formatValue }) {
   const max = Math.max(1, ...rows.map((row) => row.visitors ?? 0));
   const label = dimensionLabel(dimension);
   return (
@@ -24,7 +25,7 @@ export function BreakdownTable({ dimension, rows, secondMetric = 'pageviews', on
       <tbody>
         {rows.map((row) => {
           const value = row.value ?? '';
-          const shown = value === '' ? '(none)' : value;
+          const shown = value === '' ? '(none)' : formatValue ? formatValue(value) : value;
           const active = value === activeValue;
           return (
             <tr key={shown} data-testid="breakdown-row" data-value={value} className={active ? 'active' : undefined}>

@@ -6,6 +6,9 @@ export const DATASETS = [
   { id: 'pages', label: 'Pages' },
   { id: 'referrers', label: 'Sources' },
   { id: 'browsers', label: 'Browsers' },
+  { id: 'countries', label: 'Countries' },
+  { id: 'regions', label: 'Regions' },
+  { id: 'cities', label: 'Cities' },
 ];
 
 function saveBlob(blob, filename) {

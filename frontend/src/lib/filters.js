@@ -17,6 +17,9 @@ export const DIMENSIONS = {
   device: 'Device',
   screen: 'Screen',
   language: 'Language',
+  country: 'Country',
+  region: 'Region',
+  city: 'City',
   eventName: 'Event',
 };
 

@@ -23,7 +23,7 @@ describe('parseFilter', () => {
   });
 
   test('rejects unknown dimensions and empty values', () => {
-    expect(parseFilter('country:FR')).toBeNull();
+    expect(parseFilter('planet:Mars')).toBeNull();
     expect(parseFilter('page:')).toBeNull();
     expect(parseFilter('page')).toBeNull();
     expect(parseFilter('property:plan')).toBeNull();

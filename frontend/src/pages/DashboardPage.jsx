@@ -5,6 +5,7 @@ import { DateRangePicker } from '../components/DateRangePicker.jsx';
 import { ExportButton } from '../components/ExportButton.jsx';
 import { FilterChips } from '../components/FilterChips.jsx';
 import { KpiCards } from '../components/KpiCards.jsx';
+import { LocationsPanel } from '../components/LocationsPanel.jsx';
 import { PropertyBreakdown } from '../components/PropertyBreakdown.jsx';
 import { RealtimeBadge } from '../components/RealtimeBadge.jsx';
 import { AsyncContent } from '../components/States.jsx';
@@ -120,6 +121,7 @@ export default function DashboardPage() {
         {PANELS.map((panel) => (
           <BreakdownPanel key={panel.title} {...panel} query={query} onSelect={addFilter} />
         ))}
+        <LocationsPanel query={query} onSelect={addFilter} />
       </div>
     </div>
   );

@@ -21,6 +21,11 @@ const ROWS = {
     { value: '/', visitors: 40, pageviews: 60, events: 60 },
   ],
   browser: [{ value: 'Firefox', visitors: 70, pageviews: 150, events: 150 }],
+  country: [
+    { value: 'US', visitors: 90, pageviews: 200, events: 210 },
+    { value: 'GB', visitors: 30, pageviews: 100, events: 110 },
+  ],
+  region: [{ value: 'GB-ENG', visitors: 30, pageviews: 100, events: 110 }],
 };
 
 function dashboardApi(overrides = {}) {
@@ -113,6 +118,46 @@ describe('Dashboard page', () => {
     await waitFor(() =>
       expect(api.to('GET', '/api/stats/overview').at(-1).params.getAll('filter')).toEqual(['page:/pricing', 'browser:Firefox']),
     );
+  });
+
+  test('shows visitors by country on a lazily loaded map and in a list named in the browser language', async () => {
+    const api = dashboardApi();
+    renderApp('/');
+    const user = userEvent.setup();
+
+    const panel = await screen.findByTestId('panel-locations');
+    const map = await within(panel).findByTestId('world-map');
+    const fill = (code) => map.querySelector(`path[data-country="${code}"]`).getAttribute('fill');
+    expect(fill('US')).toBe('rgb(67, 56, 202)');
+    expect(fill('GB')).not.toBe(fill('FR'));
+    expect(fill('FR')).toBe('#e5e7ef');
+    expect(api.to('GET', '/api/stats/breakdown').find((r) => r.params.get('dimension') === 'country').params.get('limit'))
+      .toBe('300');
+    const countryName = new Intl.DisplayNames(undefined, { type: 'region' }).of('GB');
+
+    await user.click(within(panel).getByRole('button', { name: `Filter by country ${countryName}` }));
+
+    expect(await screen.findByTestId('filter-chip')).toHaveTextContent(`Country is ${countryName}`);
+    await waitFor(() =>
+      expect(api.to('GET', '/api/stats/overview').at(-1).params.getAll('filter')).toEqual(['country:GB']),
+    );
+  });
+
+  test('clicking a shaded country on the map filters by it; regions and cities have their own tabs', async () => {
+    const api = dashboardApi();
+    const { location } = renderApp('/');
+    const user = userEvent.setup();
+
+    const panel = await screen.findByTestId('panel-locations');
+    const map = await within(panel).findByTestId('world-map');
+    await user.click(map.querySelector('path[data-country="US"]'));
+    await waitFor(() => expect(location().search).toContain('filter=country%3AUS'));
+
+    await user.click(within(panel).getByRole('tab', { name: 'Regions' }));
+    expect(await within(panel).findByRole('button', { name: 'Filter by region GB-ENG' })).toBeInTheDocument();
+    await user.click(within(panel).getByRole('tab', { name: 'Cities' }));
+    expect(await within(panel).findByText('Nothing recorded for this period.')).toBeInTheDocument();
+    expect(api.to('GET', '/api/stats/breakdown').map((r) => r.params.get('dimension'))).toContain('city');
   });
 
   test('switches a panel to another breakdown with its tabs', async () => {

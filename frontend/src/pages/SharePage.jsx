@@ -7,6 +7,7 @@ import { KpiCards } from '../components/KpiCards.jsx';
 import { AsyncContent, ErrorMessage, Loading } from '../components/States.jsx';
 import { useApi } from '../hooks/useApi.js';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.js';
+import { countryName } from '../lib/countries.js';
 import { resolveRange } from '../lib/dateRange.js';
 
 const PASSWORD_KEY = 'ts.share-password:';
@@ -14,6 +15,7 @@ const PANELS = [
   { dimension: 'page', title: 'Top pages' },
   { dimension: 'referrer', title: 'Sources' },
   { dimension: 'browser', title: 'Browsers' },
+  { dimension: 'country', title: 'Countries', formatValue: countryName },
 ];
 
 function SharedFigures({ api, site }) {
@@ -33,13 +35,13 @@ function SharedFigures({ api, site }) {
   );
 }
 
-function SharedBreakdown({ api, query, dimension, title }) {
+function SharedBreakdown({ api, query, dimension, title, formatValue }) {
   const result = useApi(() => api.breakdown(query, dimension, 10), [api, query, dimension]);
   return (
     <section className="card panel">
       <h2>{title}</h2>
       <AsyncContent result={result} isEmpty={(data) => data.rows.length === 0}>
-        {(data) => <BreakdownTable dimension={dimension} rows={data.rows} onSelect={() => {}} />}
+        {(data) => <BreakdownTable dimension={dimension} rows={data.rows} onSelect={() => {}} formatValue={formatValue} />}
       </AsyncContent>
     </section>
   );

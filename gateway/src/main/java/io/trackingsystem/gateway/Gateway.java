@@ -4,6 +4,8 @@ import io.trackingsystem.gateway.access.ManagementRoutes;
 import io.trackingsystem.gateway.auth.AuthConfig;
 import io.trackingsystem.gateway.auth.AuthRoutes;
 import io.trackingsystem.gateway.edge.EdgeRoutes;
+import io.trackingsystem.gateway.geo.GeoConfig;
+import io.trackingsystem.gateway.geo.Geolocator;
 import io.trackingsystem.gateway.dashboard.DashboardRoutes;
 import io.trackingsystem.gateway.ingest.IngestConfig;
 import io.trackingsystem.gateway.ingest.IngestRoutes;
@@ -23,13 +25,15 @@ public final class Gateway {
 
     public static CamelService create(Env env) {
         GatewayConfig config = GatewayConfig.from(env);
+        Geolocator geolocator = Geolocator.of(GeoConfig.from(env));
         return CamelService.named("gateway", config.common())
                 .httpPort(config.port(), config.maxBodyBytes())
                 .httpWorkers(config.httpWorkers())
                 .routes(redis -> restOverPlatformHttp(config.port()))
                 .routes(redis -> new EdgeRoutes(config.port(), config.dashboardOrigin()))
                 .routes(redis -> new AuthRoutes(AuthConfig.from(env)))
-                .routes(redis -> new IngestRoutes(redis, IngestConfig.from(env), config.common().ingestPartitions()))
+                .routes(redis -> new IngestRoutes(redis, IngestConfig.from(env), config.common().ingestPartitions(),
+                        geolocator))
                 .routes(redis -> new StatsRoutes(redis, config.port(), StatsConfig.from(env)))
                 .routes(redis -> new ManagementRoutes())
                 .routes(redis -> new UnknownApiRoutes())

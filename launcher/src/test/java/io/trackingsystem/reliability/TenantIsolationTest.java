@@ -164,12 +164,12 @@ class TenantIsolationTest {
                 "/api/events", "/api/events?visitorId=" + SECRET + "-visitor-1", "/api/events?eventName=" + SECRET
                         + "-event", "/api/export?dataset=events"));
         for (String dimension : List.of("page", "entryPage", "exitPage", "referrer", "utmSource", "utmMedium",
-                "utmCampaign", "utmTerm", "utmContent", "browser", "os", "device", "screen", "language", "eventName",
-                "property:" + SECRET)) {
+                "utmCampaign", "utmTerm", "utmContent", "browser", "os", "device", "screen", "language", "country",
+                "eventName", "property:" + SECRET)) {
             reads.add("/api/stats/breakdown?dimension=" + dimension);
         }
         for (String dataset : List.of("pages", "entryPages", "exitPages", "referrers", "utmSources", "eventNames",
-                "languages")) {
+                "languages", "countries")) {
             reads.add("/api/export?dataset=" + dataset);
         }
         return reads;

@@ -2,6 +2,8 @@ package io.trackingsystem.gateway.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trackingsystem.gateway.geo.Geolocator;
+import io.trackingsystem.gateway.geo.Location;
 import io.trackingsystem.routes.contract.EventFields;
 import io.trackingsystem.routes.contract.EventLimits;
 
@@ -11,13 +13,15 @@ import java.util.UUID;
  * One event in the shape the tracking-service consumes ({@link EventFields}), whichever API it came in by. Absent
  * values are left out, so entries stay small; {@code props} is always present.
  *
- * <p>The visitor's address is held beside the JSON, never in it: it only feeds the temporary visitor id, which
- * needs the site and the day's salt and so is added once the key is resolved ({@link TemporaryVisitors}).
+ * <p>The visitor's address is held beside the JSON, never in it: it only feeds the location codes ({@link #locate})
+ * and the temporary visitor id, which needs the site and the day's salt and so is added once the key is resolved
+ * ({@link TemporaryVisitors}).
  */
 final class CanonicalEvent {
 
     private final ObjectNode json = JsonBody.JSON.createObjectNode();
     private String clientAddress;
+    private String proxyCountry = "";
     private String userAgent;
 
     /**
@@ -57,7 +61,17 @@ final class CanonicalEvent {
         userAgent = agent == null || agent.isBlank() ? null
                 : agent.substring(0, Math.min(agent.length(), EventLimits.USER_AGENT_CHARS)).strip();
         clientAddress = namedAddress != null ? namedAddress : client.address();
+        // a proxy's country describes the request's client, not a visitor a server names
+        proxyCountry = namedAddress != null ? "" : client.country();
         return put(EventFields.USER_AGENT, userAgent);
+    }
+
+    /** Adds the country, region and city of the event's address; the address itself stays out of the JSON. */
+    void locate(Geolocator geolocator) {
+        Location location = geolocator.locate(clientAddress, proxyCountry);
+        put(EventFields.COUNTRY, location.country());
+        put(EventFields.REGION, location.region());
+        put(EventFields.CITY, location.city());
     }
 
     /** The client address of this event, as {@link #about} chose it; null when unknown. Never stored. */

@@ -1,6 +1,7 @@
 package io.trackingsystem.gateway.ingest;
 
 import io.trackingsystem.gateway.auth.ApiKeyCache;
+import io.trackingsystem.gateway.geo.Geolocator;
 import io.trackingsystem.routes.redis.Redis;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -13,21 +14,25 @@ public final class IngestRoutes extends RouteBuilder {
 
     private final Redis redis;
     private final IngestConfig config;
-
     private final int partitions;
+    private final Geolocator geolocator;
 
-    /** @param partitions how many ingest streams to spread sites over ({@code INGEST_PARTITIONS}) */
-    public IngestRoutes(Redis redis, IngestConfig config, int partitions) {
+    /**
+     * @param partitions how many ingest streams to spread sites over ({@code INGEST_PARTITIONS})
+     * @param geolocator where events' addresses are looked up ({@code GEOIP_DATABASE})
+     */
+    public IngestRoutes(Redis redis, IngestConfig config, int partitions, Geolocator geolocator) {
         this.redis = redis;
         this.config = config;
         this.partitions = partitions;
+        this.geolocator = geolocator;
     }
 
     @Override
     public void configure() throws Exception {
         ApiKeyCache keys = ApiKeyCache.in(getContext());
         Intake intake = new Intake(keys, new RateLimiter(config.rateLimitPerSecond()),
-                new Backlog(redis.async(), partitions, config.maxBacklog(), config.maxSiteBacklog()),
+                new Backlog(redis.async(), partitions, config.maxBacklog(), config.maxSiteBacklog()), geolocator,
                 new TemporaryVisitors(redis.async()),
                 new StreamAppender(redis.async(), partitions, config.maxStreamLength()));
         getContext().addRoutes(new ApiKeyRevocations(keys));

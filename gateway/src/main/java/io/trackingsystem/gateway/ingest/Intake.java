@@ -1,6 +1,7 @@
 package io.trackingsystem.gateway.ingest;
 
 import io.trackingsystem.gateway.auth.ApiKeyCache;
+import io.trackingsystem.gateway.geo.Geolocator;
 import io.trackingsystem.routes.contract.KeyFormat;
 import io.trackingsystem.routes.problem.ProblemException;
 
@@ -14,7 +15,7 @@ import java.util.concurrent.CompletionStage;
  * Admits a validated submission and appends it: the key must be a well-formed write key (checked before anything
  * is looked up or counted, so spellings of one key are one key) belonging to a site, the tracking-service must be
  * keeping up, overall and with this site's events, and the site must be within its rate (checked last, so refused
- * requests cost no tokens). Completes once Redis has the events, with their number and the number of them that
+ * requests cost no tokens). Admitted events get their location, then their temporary visitor id. Completes once Redis has the events, with their number and the number of them that
  * repeat an id sent earlier in the same request (stored once, so known at once to be dropped as duplicates).
  */
 final class Intake {
@@ -25,6 +26,7 @@ final class Intake {
     private final ApiKeyCache keys;
     private final RateLimiter limiter;
     private final Backlog backlog;
+    private final Geolocator geolocator;
     private final TemporaryVisitors visitors;
     private final StreamAppender appender;
 
@@ -32,11 +34,12 @@ final class Intake {
     record Accepted(int events, int repeated) {
     }
 
-    Intake(ApiKeyCache keys, RateLimiter limiter, Backlog backlog, TemporaryVisitors visitors,
-           StreamAppender appender) {
+    Intake(ApiKeyCache keys, RateLimiter limiter, Backlog backlog, Geolocator geolocator,
+           TemporaryVisitors visitors, StreamAppender appender) {
         this.keys = keys;
         this.limiter = limiter;
         this.backlog = backlog;
+        this.geolocator = geolocator;
         this.visitors = visitors;
         this.appender = appender;
     }
@@ -65,6 +68,7 @@ final class Intake {
         }
         backlog.appending(site, events.size(), now);
         int repeated = repeatedIds(events);
+        events.forEach(event -> event.locate(geolocator));
         return visitors.canonical(site, events).thenCompose(json -> appender.append(site, json, now))
                 .thenApply(count -> new Accepted(count, repeated));
     }

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Whose address and browser an event stands for: the ones its sender named, else the request's. */
 class EventSubjectTest {
 
-    private static final ClientRequest REQUEST = new ClientRequest(1_000, "analytics-java/3.5.4", "203.0.113.7");
+    private static final ClientRequest REQUEST = new ClientRequest(1_000, "analytics-java/3.5.4", "203.0.113.7", "");
 
     private static CanonicalEvent segment(String json) {
         List<FieldError> errors = new ArrayList<>();

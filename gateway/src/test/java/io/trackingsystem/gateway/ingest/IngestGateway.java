@@ -2,8 +2,11 @@ package io.trackingsystem.gateway.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.trackingsystem.gateway.Gateway;
@@ -25,6 +28,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -205,6 +209,31 @@ final class IngestGateway implements AutoCloseable {
     /** The events stored for {@code account}, oldest first. */
     List<JsonNode> events(String account) {
         return entries().stream().filter(entry -> entry.account().equals(account)).map(Entry::event).toList();
+    }
+
+    /** Every key of the database and everything stored under it (stream entries included), as text. */
+    List<String> everythingStored() {
+        RedisCommands<String, String> redis = redis();
+        List<String> stored = new ArrayList<>();
+        ScanCursor cursor = ScanCursor.INITIAL;
+        do {
+            KeyScanCursor<String> page = redis.scan(cursor, ScanArgs.Builder.limit(1000));
+            for (String key : page.getKeys()) {
+                stored.add(key);
+                switch (redis.type(key)) {
+                    case "string" -> stored.add(redis.get(key));
+                    case "hash" -> stored.add(redis.hgetall(key).toString());
+                    case "list" -> stored.addAll(redis.lrange(key, 0, -1));
+                    case "set" -> stored.addAll(redis.smembers(key));
+                    case "zset" -> stored.addAll(redis.zrange(key, 0, -1));
+                    case "stream" -> redis.xrange(key, Range.create("-", "+"))
+                            .forEach(entry -> stored.add(entry.getBody().toString()));
+                    default -> { }
+                }
+            }
+            cursor = page;
+        } while (!cursor.isFinished());
+        return stored;
     }
 
     static JsonNode parse(String json) {

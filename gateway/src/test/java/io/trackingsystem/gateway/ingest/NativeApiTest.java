@@ -65,7 +65,7 @@ class NativeApiTest {
         assertThat(event).isEqualTo(IngestGateway.parse("""
                 {"id":"m-1","name":"Signup","type":"track","ts":1714567890123,"props":{"plan":"pro","seats":3},
                  "sessionId":"s-1","userId":"u-1","anonymousId":"a-1","url":"https://shop.example/pricing?utm_source=x",
-                 "referrer":"https://google.com/","userAgent":"TestAgent/1.0"}"""));
+                 "referrer":"https://google.com/","userAgent":"TestAgent/1.0","country":"AU"}"""));
     }
 
     @Test

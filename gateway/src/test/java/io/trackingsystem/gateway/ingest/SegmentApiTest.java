@@ -70,7 +70,8 @@ class SegmentApiTest {
                  "userId":"u-1","anonymousId":"a-1","url":"https://shop.example/checkout",
                  "referrer":"https://news.example/","title":"Checkout","userAgent":"Mozilla/5.0 (Segment)",
                  "screen":"1280x720","language":"de-DE",
-                 "utm":{"source":"newsletter","medium":"email","campaign":"spring","term":"shoes","content":"a"}}"""));
+                 "utm":{"source":"newsletter","medium":"email","campaign":"spring","term":"shoes","content":"a"},
+                 "country":"AU"}"""));
     }
 
     @Test

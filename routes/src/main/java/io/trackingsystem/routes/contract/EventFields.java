@@ -8,8 +8,9 @@ import java.util.Set;
  * whichever API the event came in by, and the tracking-service's pipeline reads. Absent values are left out;
  * {@link #PROPERTIES} is always present. The limits of each value are in {@link EventLimits}.
  *
- * <p>The visitor's IP address is not a member: the gateway turns it into {@link #TEMPORARY_VISITOR_ID} and nothing
- * else. Entries of the earlier release carry it as {@link #LEGACY_IP}.
+ * <p>The visitor's IP address is not a member: the gateway turns it into {@link #TEMPORARY_VISITOR_ID} and the
+ * location codes {@link #COUNTRY}, {@link #REGION} and {@link #CITY}, and nothing else. Entries of the earlier
+ * release carry it as {@link #LEGACY_IP}.
  */
 public final class EventFields {
 
@@ -43,6 +44,12 @@ public final class EventFields {
     public static final String SCREEN = "screen";
     /** A BCP 47 language tag. */
     public static final String LANGUAGE = "language";
+    /** Where the visitor's address is: an ISO 3166-1 alpha-2 code, upper case. */
+    public static final String COUNTRY = "country";
+    /** The subdivision within {@link #COUNTRY}: an ISO 3166-2 code such as {@code GB-ENG}, or the database's name. */
+    public static final String REGION = "region";
+    /** The city, by the database's English name. */
+    public static final String CITY = "city";
     /** Campaign parameters, an object with the members {@link #UTM_MEMBERS}. */
     public static final String UTM = "utm";
     public static final String TRAITS = "traits";

@@ -30,6 +30,12 @@ public final class EventLimits {
     public static final int USER_AGENT_CHARS = 512;
     /** An IP address as a sender may name it; IPv6 with a zone fits. */
     public static final int ADDRESS_CHARS = 64;
+    /** An ISO 3166-1 alpha-2 country code. */
+    public static final String COUNTRY_PATTERN = "[A-Z]{2}";
+    /** A region: an ISO 3166-2 code is at most 6 characters, a database's subdivision name may be longer. */
+    public static final int REGION_CHARS = 100;
+    /** A city's name. */
+    public static final int CITY_CHARS = 100;
     /** Each campaign (UTM) value, cut by the pipeline. */
     public static final int UTM_CHARS = 200;
     /** One event in a request: 32 KB. */

@@ -32,11 +32,20 @@ public enum Column {
     /** desktop, mobile or tablet. */
     DEVICE(29, Event::device),
     SCREEN(30, Event::screen),
-    LANGUAGE(31, Event::language);
+    LANGUAGE(31, Event::language),
+    /** ISO 3166-1 alpha-2 of the visitor's address, as the gateway looked it up; "" when unknown. */
+    COUNTRY(32, Event::country),
+    /** ISO 3166-2 subdivision code (or the database's name for it); "" without a city-level database. */
+    REGION(33, Event::region),
+    /** The city's English name; "" without a city-level database. */
+    CITY(34, Event::city);
+
+    /** The campaign columns, in the order of {@code EventFields.UTM_MEMBERS}. */
+    public static final Column[] UTM = {UTM_SOURCE, UTM_MEDIUM, UTM_CAMPAIGN, UTM_TERM, UTM_CONTENT};
 
     /** The visit-level columns, in the order a visit keeps them: taken from its earliest event. */
     public static final Column[] VISIT_ATTRIBUTES = {SOURCE, UTM_SOURCE, UTM_MEDIUM, UTM_CAMPAIGN, UTM_TERM,
-            UTM_CONTENT};
+            UTM_CONTENT, COUNTRY, REGION, CITY};
 
     private static final Column[] BY_ID = new Column[64];
 

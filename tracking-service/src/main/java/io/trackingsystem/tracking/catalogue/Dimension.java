@@ -52,6 +52,9 @@ public record Dimension(String name, String label, Scope scope, Column column, S
             new Dimension("device", "Devices", Scope.EVENT, Column.DEVICE, null),
             new Dimension("screen", "Screens", Scope.EVENT, Column.SCREEN, null),
             new Dimension("language", "Languages", Scope.EVENT, Column.LANGUAGE, null),
+            new Dimension("country", "Countries", Scope.VISIT, Column.COUNTRY, null),
+            new Dimension("region", "Regions", Scope.VISIT, Column.REGION, null),
+            new Dimension("city", "Cities", Scope.VISIT, Column.CITY, null),
             new Dimension("eventName", "Events", Scope.EVENT, Column.NAME, null));
 
     /** The names a request may use, for error messages. */

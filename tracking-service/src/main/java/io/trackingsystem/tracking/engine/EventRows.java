@@ -29,11 +29,11 @@ public final class EventRows {
 
     /**
      * One event as shown: its visit's session id (the given one, else derived from the visitor and the session's
-     * start) and the session's source and UTM values.
+     * start) and the session's source, UTM values and location.
      */
     public record Row(long id, long time, String name, String visitor, String session, String page, String source,
                       String[] utm, String browser, String os, String device, String screen, String language,
-                      Map<String, String> properties) {
+                      String country, String region, String city, Map<String, String> properties) {
 
         /** The id as shown and in cursors: 16 hexadecimal digits. */
         public String shownId() {
@@ -130,23 +130,28 @@ public final class EventRows {
         DayView view = day.view;
         SiteCodes codes = day.codes;
         int visit = view.visitOf[event];
-        Sessions sessions = day.sessions;
-        String[] utm = new String[Column.VISIT_ATTRIBUTES.length - 1];
-        for (int i = 1; i < Column.VISIT_ATTRIBUTES.length; i++) {
-            utm[i - 1] = codes.of(Column.VISIT_ATTRIBUTES[i]).value(sessions.attribute(view, visit, i));
+        String[] utm = new String[Column.UTM.length];
+        for (int i = 0; i < utm.length; i++) {
+            utm[i] = visitValue(day, visit, Column.UTM[i]);
         }
         Map<String, String> properties = new LinkedHashMap<>();
         for (int pair = view.propertyStart[event]; pair < view.propertyStart[event + 1]; pair++) {
             properties.put(codes.propertyKeys().value(view.propertyKeys[pair]),
                     codes.propertyValues().value(view.propertyValues[pair]));
         }
-        String source = codes.of(Column.SOURCE).value(sessions.attribute(view, visit, 0));
+        String source = visitValue(day, visit, Column.SOURCE);
         return new Row(view.ids[event], view.time(event), value(view, codes, Column.NAME, event),
                 value(view, codes, Column.VISITOR, event), sessionId(day, visit),
                 value(view, codes, Column.PATH, event), source.isEmpty() ? Dimension.DIRECT : source, utm,
                 value(view, codes, Column.BROWSER, event), value(view, codes, Column.OS, event),
                 value(view, codes, Column.DEVICE, event), value(view, codes, Column.SCREEN, event),
-                value(view, codes, Column.LANGUAGE, event), properties);
+                value(view, codes, Column.LANGUAGE, event), visitValue(day, visit, Column.COUNTRY),
+                visitValue(day, visit, Column.REGION), visitValue(day, visit, Column.CITY), properties);
+    }
+
+    /** The session's value of a visit-level column. */
+    private static String visitValue(DayScan day, int visit, Column column) {
+        return day.codes.of(column).value(day.sessions.attribute(day.view, visit, column.visitAttributeIndex()));
     }
 
     /** The given session id, else 6 hash characters of the visitor and the session's start in base 36. */

@@ -73,6 +73,7 @@ final class LivePublisher {
         writeIfPresent(json, "browser", event.browser());
         writeIfPresent(json, "os", event.os());
         writeIfPresent(json, "device", event.device());
+        writeIfPresent(json, "country", event.country());
         if (!event.props().isEmpty()) {
             json.writeObjectFieldStart("props");
             for (Map.Entry<String, String> property : event.props().entrySet()) {

@@ -151,9 +151,10 @@ public final class LegacyMigration {
         values[Column.VISITOR.ordinal()] = fields[3];
         values[Column.SESSION_ID.ordinal()] = fields[4];
         values[Column.PATH.ordinal()] = fields[5];
-        Column[] visit = Column.VISIT_ATTRIBUTES;
-        for (int i = 0; i < visit.length; i++) {
-            values[visit[i].ordinal()] = fields[6 + i];
+        // the earlier release kept source and UTM values at 6-11, and no location
+        values[Column.SOURCE.ordinal()] = fields[6];
+        for (int i = 0; i < Column.UTM.length; i++) {
+            values[Column.UTM[i].ordinal()] = fields[7 + i];
         }
         values[Column.BROWSER.ordinal()] = fields[12];
         values[Column.OS.ordinal()] = fields[13];

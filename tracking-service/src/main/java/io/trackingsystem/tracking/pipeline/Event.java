@@ -34,6 +34,9 @@ public final class Event {
     private String ip = "";
     private String screen = "";
     private String language = "";
+    private String country = "";
+    private String region = "";
+    private String city = "";
     private Map<String, String> props = Map.of();
     private String propsJson = "";
     private final String[] utm = {"", "", "", "", ""};
@@ -91,6 +94,9 @@ public final class Event {
     public String ip() { return ip; }
     public String screen() { return screen; }
     public String language() { return language; }
+    public String country() { return country; }
+    public String region() { return region; }
+    public String city() { return city; }
     public Map<String, String> props() { return props; }
     public String propsJson() { return propsJson; }
     public String utm(int index) { return utm[index]; }
@@ -122,6 +128,11 @@ public final class Event {
     void ip(String value) { ip = value; }
     void screen(String value) { screen = value; }
     void language(String value) { language = value; }
+    void location(String countryCode, String regionCode, String cityName) {
+        country = countryCode;
+        region = regionCode;
+        city = cityName;
+    }
     void props(Map<String, String> value, String json) { props = value; propsJson = json; }
     void utm(int index, String value) { utm[index] = value; }
     void path(String value) { path = value; }

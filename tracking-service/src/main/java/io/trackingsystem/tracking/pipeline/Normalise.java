@@ -26,6 +26,7 @@ public final class Normalise implements Step {
     private static final int MAX_ACCOUNT = 64;
     private static final Pattern SCREEN = Pattern.compile(EventLimits.SCREEN_PATTERN);
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}");
+    private static final Pattern COUNTRY = Pattern.compile(EventLimits.COUNTRY_PATTERN);
 
     private final long rawRetentionMillis;
     private final Clock clock;
@@ -76,6 +77,7 @@ public final class Normalise implements Step {
         event.ip(text(json.get(EventFields.LEGACY_IP), EventLimits.ADDRESS_CHARS));
         event.screen(matching(text(json.get(EventFields.SCREEN), EventLimits.SCREEN_CHARS), SCREEN));
         event.language(matching(text(json.get(EventFields.LANGUAGE), EventLimits.LANGUAGE_CHARS), LANGUAGE));
+        readLocation(event, json);
         readProps(event, json.get(EventFields.PROPERTIES));
         JsonNode utm = json.get(EventFields.UTM);
         if (utm != null && utm.isObject()) {
@@ -118,6 +120,16 @@ public final class Normalise implements Step {
         } catch (JsonProcessingException e) {
             return null;
         }
+    }
+
+    /** Region and city mean something only within a country, so without a valid country none is kept. */
+    private static void readLocation(Event event, JsonNode json) {
+        String country = matching(text(json.get(EventFields.COUNTRY), 2), COUNTRY);
+        if (country.isEmpty()) {
+            return;
+        }
+        event.location(country, text(json.get(EventFields.REGION), EventLimits.REGION_CHARS),
+                text(json.get(EventFields.CITY), EventLimits.CITY_CHARS));
     }
 
     private static void readProps(Event event, JsonNode props) {

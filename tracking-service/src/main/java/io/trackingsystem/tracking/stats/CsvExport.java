@@ -30,10 +30,11 @@ public final class CsvExport {
             entry("referrers", "referrer"), entry("utmSources", "utmSource"), entry("utmMediums", "utmMedium"),
             entry("utmCampaigns", "utmCampaign"), entry("utmTerms", "utmTerm"), entry("utmContents", "utmContent"),
             entry("browsers", "browser"), entry("os", "os"), entry("devices", "device"), entry("screens", "screen"),
-            entry("languages", "language"), entry("eventNames", "eventName"));
+            entry("languages", "language"), entry("countries", "country"), entry("regions", "region"),
+            entry("cities", "city"), entry("eventNames", "eventName"));
     private static final List<String> EVENT_COLUMNS = List.of("id", "timestamp", "eventName", "visitorId",
             "sessionId", "page", "referrer", "utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent",
-            "browser", "os", "device", "screen", "language", "properties");
+            "browser", "os", "device", "screen", "language", "country", "region", "city", "properties");
     private static final Pattern CURSOR = Pattern.compile("(\\d{1,7}):(-?\\d{1,15}):([0-9a-f]{16})");
 
     private final StatsSource source;
@@ -103,6 +104,9 @@ public final class CsvExport {
         cells.add(row.device());
         cells.add(row.screen());
         cells.add(row.language());
+        cells.add(row.country());
+        cells.add(row.region());
+        cells.add(row.city());
         cells.add(row.properties().isEmpty() ? "" : EventList.propertiesJson(row.properties()).toString());
         return cells;
     }

@@ -31,12 +31,12 @@ public final class EventList {
 
     public record Event(String id, String eventName, String timestamp, String visitorId, String sessionId,
                         String page, String referrer, String browser, String os, String device, String screen,
-                        String language, ObjectNode properties) {
+                        String language, String country, String region, String city, ObjectNode properties) {
 
         static Event of(EventRows.Row row) {
             return new Event(row.shownId(), row.name(), Instant.ofEpochMilli(row.time()).toString(), row.visitor(),
                     row.session(), row.page(), row.source(), row.browser(), row.os(), row.device(), row.screen(),
-                    row.language(), propertiesJson(row.properties()));
+                    row.language(), row.country(), row.region(), row.city(), propertiesJson(row.properties()));
         }
     }
 

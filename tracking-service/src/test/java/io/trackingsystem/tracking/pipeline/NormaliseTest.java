@@ -28,6 +28,24 @@ class NormaliseTest {
     }
 
     @Test
+    void readsTheLocationOnlyWithAValidCountry() {
+        Event located = normalised("{\"id\":\"e1\",\"name\":\"pageview\",\"country\":\"GB\",\"region\":\"GB-ENG\","
+                + "\"city\":\"" + "L".repeat(150) + "\"}");
+        Event lowerCase = normalised("{\"id\":\"e1\",\"name\":\"pageview\",\"country\":\"gb\",\"region\":\"GB-ENG\"}");
+        Event wrongType = normalised("{\"id\":\"e1\",\"name\":\"pageview\",\"country\":44,\"city\":\"London\"}");
+
+        assertThat(located.country()).isEqualTo("GB");
+        assertThat(located.region()).isEqualTo("GB-ENG");
+        assertThat(located.city()).hasSize(EventLimits.CITY_CHARS);
+        for (Event unlocated : new Event[]{lowerCase, wrongType}) {
+            assertThat(unlocated.dropped()).isFalse();
+            assertThat(unlocated.country()).isEmpty();
+            assertThat(unlocated.region()).isEmpty();
+            assertThat(unlocated.city()).isEmpty();
+        }
+    }
+
+    @Test
     void dropsEntriesWithoutIdOrNameOrWithABadAccount() {
         assertThat(normalised("{\"name\":\"pageview\"}").dropReason()).isEqualTo(DropReason.MALFORMED);
         assertThat(normalised("{\"id\":\"e1\",\"type\":\"track\"}").dropReason()).isEqualTo(DropReason.MALFORMED);

@@ -33,11 +33,11 @@ class EngineMatchesReferenceTest {
     private static final List<List<String>> FILTERS = List.of(List.of(), List.of("page:/pricing"),
             List.of("referrer:Google"), List.of("referrer:(direct)"), List.of("browser:Firefox"),
             List.of("entryPage:/"), List.of("exitPage:/pricing"), List.of("utmCampaign:spring"),
-            List.of("property:plan:pro"), List.of("eventName:signup"),
-            List.of("page:/docs/a", "device:desktop", "referrer:Google"));
+            List.of("property:plan:pro"), List.of("eventName:signup"), List.of("country:GB"),
+            List.of("region:US-CA", "city:San Francisco"), List.of("page:/docs/a", "device:desktop", "referrer:Google"));
     private static final List<String> DIMENSIONS = List.of("page", "entryPage", "exitPage", "referrer", "utmSource",
             "utmMedium", "utmCampaign", "utmTerm", "utmContent", "browser", "os", "device", "screen", "language",
-            "eventName", "property:plan", "property:value");
+            "country", "region", "city", "eventName", "property:plan", "property:value");
 
     private static StatsHarness harness;
     private static OracleDataset data;
@@ -89,7 +89,7 @@ class EngineMatchesReferenceTest {
     @Test
     void timeSeriesAgreeAtEveryInterval() {
         for (ZoneId zone : ZONES) {
-            for (List<String> filters : List.of(FILTERS.get(0), FILTERS.get(2), FILTERS.get(10))) {
+            for (List<String> filters : List.of(FILTERS.get(0), FILTERS.get(2), FILTERS.get(12))) {
                 for (String interval : List.of("hour", "day", "week", "month")) {
                     LocalDate from = interval.equals("hour") ? data.lastDay.minusDays(2) : data.firstDay;
                     compare("timeseries", range(from, data.lastDay, zone), filters, "&interval=" + interval,
@@ -188,7 +188,7 @@ class EngineMatchesReferenceTest {
         StringBuilder expected = new StringBuilder();
         Csv.row(expected, List.of("id", "timestamp", "eventName", "visitorId", "sessionId", "page", "referrer",
                 "utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent", "browser", "os", "device", "screen",
-                "language", "properties"));
+                "language", "country", "region", "city", "properties"));
         reference.listed(range, parsed(filters)).forEach(event -> Csv.row(expected, reference.cells(event)));
         StringBuilder exported = new StringBuilder();
         String cursor = "";

@@ -17,7 +17,8 @@ import java.util.Set;
  * {@link ReferenceAnalytics}: visits of 1 to 12 events whose gaps sometimes exceed the idle time (so one visit is
  * several sessions), visits across UTC midnight, given session ids on a tenth of the visits (some of which switch
  * from an anonymous id to a user id mid-visit), referrers and UTM values, three browsers, screens, languages and
- * custom events with properties. Each event is known both as the JSON the gateway writes and as the values the
+ * custom events with properties, and locations (country, region, city as the gateway writes them; a tenth of the
+ * visits move to another place mid-visit, and some events have only a country). Each event is known both as the JSON the gateway writes and as the values the
  * pipeline derives from it.
  */
 final class OracleDataset {
@@ -32,6 +33,9 @@ final class OracleDataset {
     static final List<String> CUSTOM = List.of("signup", "download", "play_video", "checkout");
     static final String[] SCREENS = {"1920x1080", "390x844", "1440x900"};
     static final String[] LANGUAGES = {"en-US", "de-DE", "ja-JP"};
+    /** Country, region, city; "" where the database knew no more. */
+    static final String[][] PLACES = {{"US", "US-CA", "San Francisco"}, {"GB", "GB-ENG", "London"},
+            {"DE", "DE-BE", "Berlin"}, {"US", "US-NY", "New York"}, {"JP", "", ""}, {"", "", ""}};
     private static final long MINUTE = 60_000;
     private static final long DAY = 86_400_000L;
 
@@ -80,6 +84,8 @@ final class OracleDataset {
         String userAgent = List.copyOf(AGENTS.keySet()).get(Math.floorMod(visitor.hashCode(), AGENTS.size()));
         String screen = SCREENS[Math.floorMod(visitor.hashCode() >> 3, SCREENS.length)];
         String language = LANGUAGES[Math.floorMod(visitor.hashCode() >> 5, LANGUAGES.length)];
+        String[] place = PLACES[random.nextInt(PLACES.length)];
+        boolean moves = random.nextInt(10) == 0;
         String referrer = random.nextInt(3) == 0 ? ""
                 : List.copyOf(REFERRERS.keySet()).get(1 + random.nextInt(REFERRERS.size() - 1));
         Map<String, String> utm = random.nextInt(10) == 0 ? Map.of("source", "newsletter", "medium", "email",
@@ -102,6 +108,10 @@ final class OracleDataset {
             TestEvents event = pageview ? TestEvents.pageview(visitor, HOST + path, time)
                     : TestEvents.track(visitor, name, time).set("url", HOST + path);
             event.set("userAgent", userAgent).set("screen", screen).set("language", language);
+            String[] at = moves && i > 0 ? PLACES[(i + 1) % PLACES.length] : place;
+            setIfPresent(event, "country", at[0]);
+            setIfPresent(event, "region", at[1]);
+            setIfPresent(event, "city", at[2]);
             if (!props.isEmpty()) {
                 event.props(props);
             }
@@ -126,9 +136,15 @@ final class OracleDataset {
             Map<String, String> sortedProps = new java.util.TreeMap<>(props);
             events.add(new Sent(event.json(), new ReferenceAnalytics.Event(event.id(), time, name,
                     actor.isEmpty() ? visitor : actor, sessionId, path, source, utmValues, client[0], client[1],
-                    client[2], screen, language, sortedProps)));
+                    client[2], screen, language, at[0], at[1], at[2], sortedProps)));
             time += random.nextInt(10) == 0 ? (31 + random.nextInt(60)) * MINUTE
                     : (5 + random.nextInt(600)) * 1000L + random.nextInt(1000);
+        }
+    }
+
+    private static void setIfPresent(TestEvents event, String field, String value) {
+        if (!value.isEmpty()) {
+            event.set(field, value);
         }
     }
 

@@ -39,7 +39,7 @@ final class ReferenceAnalytics {
     /** An event as stored: the values the pipeline derived. */
     record Event(String id, long time, String name, String visitor, String sessionId, String path, String source,
                  String[] utm, String browser, String os, String device, String screen, String language,
-                 Map<String, String> props) {
+                 String country, String region, String city, Map<String, String> props) {
 
         long storedId() {
             return Hashes.hash64(id, 0);
@@ -162,6 +162,9 @@ final class ReferenceAnalytics {
             case "device" -> event.device();
             case "screen" -> event.screen();
             case "language" -> event.language();
+            case "country" -> session.first().country();
+            case "region" -> session.first().region();
+            case "city" -> session.first().city();
             case "eventName" -> event.name();
             default -> throw new IllegalArgumentException(dimension);
         };
@@ -476,6 +479,9 @@ final class ReferenceAnalytics {
         node.put("device", event.device());
         node.put("screen", event.screen());
         node.put("language", event.language());
+        node.put("country", value(event, "country"));
+        node.put("region", value(event, "region"));
+        node.put("city", value(event, "city"));
         ObjectNode props = node.putObject("properties");
         event.props().forEach(props::put);
         return node;
@@ -500,6 +506,9 @@ final class ReferenceAnalytics {
         cells.add(event.device());
         cells.add(event.screen());
         cells.add(event.language());
+        cells.add(value(event, "country"));
+        cells.add(value(event, "region"));
+        cells.add(value(event, "city"));
         if (event.props().isEmpty()) {
             cells.add("");
         } else {
