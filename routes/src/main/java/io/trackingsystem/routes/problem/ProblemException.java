@@ -13,6 +13,12 @@ public class ProblemException extends RuntimeException {
         this.problem = problem;
     }
 
+    /** A problem with the failure behind it, which is logged when the problem is answered and never sent. */
+    protected ProblemException(Problem problem, Throwable cause) {
+        super(problem.title() + ": " + problem.detail(), cause, false, false);
+        this.problem = problem;
+    }
+
     public Problem problem() {
         return problem;
     }

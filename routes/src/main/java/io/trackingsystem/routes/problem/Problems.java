@@ -23,6 +23,9 @@ public final class Problems {
         Throwable cause = failure;
         while (cause != null) {
             if (cause instanceof ProblemException problem) {
+                if (problem.getCause() != null) {
+                    LOG.warn("{} ({})", problem.getMessage(), problem.getCause().toString());
+                }
                 return problem.problem();
             }
             if (cause instanceof JacksonException json) {

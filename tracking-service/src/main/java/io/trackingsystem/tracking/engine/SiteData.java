@@ -45,6 +45,12 @@ final class SiteData {
     private final Map<String, CompletableFuture<DayView>> building = new ConcurrentHashMap<>();
     private StreamId lastPending = StreamId.NONE;
     private long refreshedAt = Long.MIN_VALUE;
+    private long refreshes;
+    /** Segments found missing, with the refresh they were missed after; see {@link #build}. */
+    private final Map<SegmentRef, Long> missed = new ConcurrentHashMap<>();
+
+    private record SegmentRef(int epochDay, String id) {
+    }
 
     private record PendingBlock(StreamId id, int epochDay, EventBlock block) {
     }
@@ -78,7 +84,8 @@ final class SiteData {
      */
     synchronized void refresh(List<Integer> days, long now) {
         boolean missing = days.stream().anyMatch(day -> !slots.containsKey(day));
-        if (!missing && now - refreshedAt < FRESHNESS) {
+        // refreshedAt is Long.MIN_VALUE when a refresh is due at once; now minus it would overflow
+        if (!missing && refreshedAt != Long.MIN_VALUE && now - refreshedAt < FRESHNESS) {
             return;
         }
         TreeSet<Integer> wanted = new TreeSet<>(slots.keySet());
@@ -107,6 +114,13 @@ final class SiteData {
             }
         }
         refreshedAt = now;
+        refreshes++;
+        missed.keySet().removeIf(ref -> !listed(ref));
+    }
+
+    private boolean listed(SegmentRef ref) {
+        Slot slot = slots.get(ref.epochDay);
+        return slot != null && slot.segments.list().stream().anyMatch(segment -> segment.id().equals(ref.id));
     }
 
     /** The day's view as of the last refresh, or null when the site has no events that day. */
@@ -177,11 +191,19 @@ final class SiteData {
                 throw new StorageUnavailableException("stored events cannot be read: " + e.getMessage(), e);
             }
             if (stored == null) {
-                // compacted away since the refresh; the next refresh lists its replacement
+                SegmentRef ref = new SegmentRef(epochDay, segments.list().get(i).id());
                 synchronized (this) {
+                    Long missedAfter = missed.get(ref);
+                    if (missedAfter != null && refreshes > missedAfter) {
+                        // Still listed by a manifest read after it was missed: compaction never lists a segment
+                        // it deleted, so the segment expired with its day at the end of the retention.
+                        continue;
+                    }
+                    // compacted away since the refresh; the next refresh lists its replacement
+                    missed.putIfAbsent(ref, refreshes);
                     refreshedAt = Long.MIN_VALUE;
                 }
-                throw new SegmentMovedException(keys.segment(epochDay, segments.list().get(i).id()));
+                throw new SegmentMovedException(keys.segment(epochDay, ref.id()));
             }
             sources.add(BlockFormat.decode(stored));
         }
