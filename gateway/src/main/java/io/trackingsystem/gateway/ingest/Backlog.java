@@ -23,8 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * backlog, estimated from {@link RecentAppends}, has reached {@code siteMax}, so one site flooding ingest (a tracker
  * key is public) cannot make it refuse every other site.
  *
- * <p>Between samples, the events this gateway appended since the last one was asked for are added to it, so one
- * gateway taking a flood cannot overshoot a limit by what arrives within a sample's age. What other gateways
+ * <p>Between samples, the events this gateway admitted since are added to it, so one gateway taking a flood cannot
+ * overshoot a limit by what arrives within a sample's age: the sample is taken less the appends Redis had answered
+ * when it was asked for (those are in it), plus every append admitted since, answered or not. So the estimate is
+ * never below the stream, and above it by at most the appends in flight around a sample. What other gateways
  * appended shows in the next sample.
  */
 final class Backlog {
@@ -37,10 +39,12 @@ final class Backlog {
     private final long siteMax;
     private final RecentAppends appends = new RecentAppends();
     private final AtomicBoolean sampling = new AtomicBoolean();
-    /** Events this gateway has appended, ever; a sample's base subtracts what it already covers. */
-    private final AtomicLong appended = new AtomicLong();
-    /** The last sample's backlog, less this gateway's appends up to when it was asked for. */
-    private volatile long sampledLessAppended;
+    /** Events this gateway admitted for appending, ever. */
+    private final AtomicLong admitted = new AtomicLong();
+    /** Events of those whose append Redis has answered (or that failed before it), ever. */
+    private final AtomicLong settled = new AtomicLong();
+    /** The last sample's backlog, less the appends settled when it was asked for. */
+    private volatile long sampledLessSettled;
     private volatile long processedUpTo;
     private volatile long sampledAt;
 
@@ -60,9 +64,9 @@ final class Backlog {
         return estimate() > max;
     }
 
-    /** The last sample plus what this gateway appended since it was asked for. */
+    /** The last sample plus what this gateway admitted since it was asked for. */
     private long estimate() {
-        return sampledLessAppended + appended.get();
+        return sampledLessSettled + admitted.get();
     }
 
     /** Whether {@code site}'s part of the backlog has reached its share; call after {@link #exceeded}. */
@@ -73,7 +77,12 @@ final class Backlog {
 
     void appending(String site, int events, long now) {
         appends.add(site, events, now);
-        appended.addAndGet(events);
+        admitted.addAndGet(events);
+    }
+
+    /** The append of events passed to {@link #appending} has been answered, or failed. */
+    void settled(int events) {
+        settled.addAndGet(events);
     }
 
     /**
@@ -81,13 +90,13 @@ final class Backlog {
      * partition's slowest position, so a site's share is never underestimated.
      */
     private void sample(long now) {
-        long appendedBefore = appended.get();
+        long settledBefore = settled.get();
         List<CompletableFuture<Lag>> lags = streams.stream().map(stream -> lag(stream).toCompletableFuture()).toList();
         CompletableFuture.allOf(lags.toArray(CompletableFuture[]::new))
                 .whenComplete((done, failure) -> {
                     if (failure == null) {
                         List<Lag> all = lags.stream().map(CompletableFuture::join).toList();
-                        sampledLessAppended = all.stream().mapToLong(Lag::unprocessed).sum() - appendedBefore;
+                        sampledLessSettled = all.stream().mapToLong(Lag::unprocessed).sum() - settledBefore;
                         processedUpTo = all.stream().mapToLong(Lag::processedUpTo).min().orElse(0);
                     }
                     sampledAt = now;

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -66,10 +67,14 @@ final class Intake {
         if (wait > 0) {
             throw ProblemException.tooManyRequests("This site sends faster than its rate limit", wait);
         }
-        backlog.appending(site, events.size(), now);
         int repeated = repeatedIds(events);
         events.forEach(event -> event.locate(geolocator));
-        return visitors.canonical(site, events).thenCompose(json -> appender.append(site, json, now))
+        backlog.appending(site, events.size(), now);
+        // from here every outcome, a synchronous failure included, settles the append with the backlog
+        return CompletableFuture.completedFuture(events)
+                .thenCompose(admitted -> visitors.canonical(site, admitted))
+                .thenCompose(json -> appender.append(site, json, now))
+                .whenComplete((count, failure) -> backlog.settled(events.size()))
                 .thenApply(count -> new Accepted(count, repeated));
     }
 
