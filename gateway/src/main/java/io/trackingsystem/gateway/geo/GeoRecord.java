@@ -35,7 +35,7 @@ public final class GeoRecord {
         if (code.isEmpty()) {
             return Location.UNKNOWN;
         }
-        return new Location(code, region(code), city != null ? English.of(city.names) : "");
+        return new Location(code, region(code), city != null ? english(city.names) : "");
     }
 
     private String region(String countryCode) {
@@ -46,7 +46,7 @@ public final class GeoRecord {
         if (first.isoCode != null && !first.isoCode.isBlank()) {
             return countryCode + "-" + first.isoCode.strip();
         }
-        return English.of(first.names);
+        return english(first.names);
     }
 
     public static final class Country {
@@ -79,10 +79,8 @@ public final class GeoRecord {
         }
     }
 
-    private static final class English {
-        static String of(Map<String, String> names) {
-            String name = names == null ? null : names.get("en");
-            return name == null ? "" : name.strip();
-        }
+    private static String english(Map<String, String> names) {
+        String name = names == null ? null : names.get("en");
+        return name == null ? "" : name.strip();
     }
 }
