@@ -10,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * A real redis-server child process for running on a laptop. Data persists in an append-only file under the data
- * folder, so acknowledged events survive a restart of the launcher.
+ * folder, so acknowledged events survive a restart of the launcher. Closing asks Redis to shut down (SIGTERM, so the
+ * append-only file is flushed) and waits until the process is gone, so its port is free when {@link #close} returns.
  */
 final class EmbeddedRedis implements AutoCloseable {
 
@@ -33,7 +34,7 @@ final class EmbeddedRedis implements AutoCloseable {
                     .setting("appendonly yes")
                     .setting("appendfsync everysec")
                     .setting("save \"\"")
-                    .onShutdownForceStop(true)
+                    .onShutdownForceStop(false)
                     .build();
             server.start();
             return new EmbeddedRedis(server, port);
