@@ -19,16 +19,16 @@ import java.util.TreeMap;
 /**
  * Redis memory of one site's stored events: {@code MEMORY USAGE ... SAMPLES 0} (exact) of every key of the site,
  * found by {@code SCAN}, summed by kind (as in docs/data-model.md): the events themselves (sealed segments
- * {@code seg}, pending blocks {@code p}, the manifest {@code m}), the transient dedupe fingerprints ({@code dd})
- * and the rest (ingest counts, leases), each per stored event. Also prints {@code used_memory} and the ingest
- * stream's own size, which are not per-site.
+ * {@code seg}, pending blocks {@code p}, the manifest {@code m}), the transient dedupe fingerprints ({@code fp};
+ * {@code dd} as the upgrade copied them) and the rest (ingest counts, leases), each per stored event. Also prints
+ * {@code used_memory} and the ingest stream's own size, which are not per-site.
  *
  * <p>Environment: {@code REDIS_URL}, {@code ACCOUNT} (the site), {@code MEMORY_LABEL}.
  */
 public final class MemoryFootprint {
 
     private static final Set<String> STORED = Set.of("seg", "p", "m");
-    private static final Set<String> TRANSIENT = Set.of("dd");
+    private static final Set<String> TRANSIENT = Set.of("fp", "dd");
     private static final int PIPELINE = 500;
 
     private final RedisClusterAsyncCommands<String, String> redis;

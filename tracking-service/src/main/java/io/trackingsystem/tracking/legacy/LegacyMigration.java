@@ -103,7 +103,7 @@ public final class LegacyMigration {
             if (fingerprints.isEmpty() || ttl <= 0) {
                 continue;
             }
-            String target = site.dedupe(Long.parseLong(legacy.generationOf(key)));
+            String target = site.copiedFingerprints(Long.parseLong(legacy.generationOf(key)));
             sync.hset(target, fingerprints);
             sync.pexpire(target, ttl);
         }

@@ -142,9 +142,11 @@ public final class EventStore {
 
         void send(long now) {
             long generation = now / config.dedupeWindow().toMillis();
-            List<byte[]> scriptKeys = List.of(SiteKeys.bytes(keys.dedupe(generation)),
-                    SiteKeys.bytes(keys.dedupe(generation - 1)), SiteKeys.bytes(keys.pending()),
-                    SiteKeys.bytes(keys.counts(now)), SiteKeys.bytes(keys.storedBytes(Math.floorDiv(now, DAY))));
+            List<byte[]> scriptKeys = List.of(SiteKeys.bytes(keys.fingerprints(generation)),
+                    SiteKeys.bytes(keys.fingerprints(generation - 1)), SiteKeys.bytes(keys.pending()),
+                    SiteKeys.bytes(keys.counts(now)), SiteKeys.bytes(keys.storedBytes(Math.floorDiv(now, DAY))),
+                    SiteKeys.bytes(keys.copiedFingerprints(generation)),
+                    SiteKeys.bytes(keys.copiedFingerprints(generation - 1)));
             List<byte[]> args = new ArrayList<>();
             args.add(number((generation + 2) * config.dedupeWindow().toMillis()));
             args.add(number(IngestCounts.expiresAt(now)));

@@ -65,8 +65,19 @@ public final class SiteKeys {
         return tag + ":lease";
     }
 
-    /** Hash of the event fingerprints claimed in one dedupe generation. TTL: two generations. */
-    public String dedupe(long generation) {
+    /**
+     * Hash: the fingerprint table of one dedupe generation ({@code level}, {@code split}, {@code count}); its buckets
+     * are the hashes {@code <this>:<bucket>} of the fingerprints claimed ({@code store.lua}). TTL: two generations.
+     */
+    public String fingerprints(long generation) {
+        return tag + ":fp:" + generation;
+    }
+
+    /**
+     * Hash: fingerprints of one dedupe generation as the upgrade from the earlier release copied them, all in one
+     * hash; read by {@code store.lua}, never written after the upgrade. TTL: the copied one, at most two generations.
+     */
+    public String copiedFingerprints(long generation) {
         return tag + ":dd:" + generation;
     }
 

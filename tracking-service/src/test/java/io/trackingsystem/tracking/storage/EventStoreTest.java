@@ -153,7 +153,7 @@ class EventStoreTest {
         SiteKeys keys = SiteKeys.of(SITE);
         String tag = "{s:" + SITE + "}";
 
-        assertThat(List.of(keys.pending(), keys.manifest(), keys.dedupe(7), keys.counts(0), keys.storedBytes(7),
+        assertThat(List.of(keys.pending(), keys.manifest(), keys.fingerprints(7), keys.copiedFingerprints(7), keys.counts(0), keys.storedBytes(7),
                 keys.garbage(), keys.lease())).allSatisfy(key -> assertThat(key).startsWith(tag + ":"));
         assertThat(keys.segment(20_000, "abc")).doesNotContain("{").contains(SITE);
     }

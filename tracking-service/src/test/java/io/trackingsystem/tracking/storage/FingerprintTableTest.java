@@ -1,0 +1,139 @@
+package io.trackingsystem.tracking.storage;
+
+import io.trackingsystem.routes.config.Env;
+import io.trackingsystem.routes.redis.Redis;
+import io.trackingsystem.routes.testing.RedisFixture;
+import io.trackingsystem.tracking.TestEvents;
+import io.trackingsystem.tracking.TrackingConfig;
+import io.trackingsystem.tracking.pipeline.Event;
+import io.trackingsystem.tracking.pipeline.Hashes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.trackingsystem.tracking.TestEvents.pageview;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dedupe generations' fingerprint tables (store.lua): however many events a generation claims, each bucket stays
+ * in Redis' compact hash encoding, every fingerprint is in the one bucket its lookup reads, and a redelivery is
+ * recognised in the current generation, the previous one, and the flat hashes the upgrade copied.
+ */
+class FingerprintTableTest {
+
+    private static final String SITE = "fp-site";
+    private static final long HOUR = 3_600_000L;
+    private static final long WINDOW = 24 * HOUR;
+    /** An hour into a generation still to come, so no key the stores set expires while the test runs. */
+    private static final long START = (System.currentTimeMillis() / WINDOW + 1) * WINDOW + HOUR;
+    private static Redis redis;
+    private static TrackingConfig config;
+
+    @BeforeAll
+    static void connect() {
+        redis = Redis.connect(RedisFixture.url());
+        config = TrackingConfig.from(Env.of(Map.of("REDIS_URL", RedisFixture.url())));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        redis.close();
+    }
+
+    @BeforeEach
+    void empty() {
+        RedisFixture.flush();
+    }
+
+    @Test
+    void manyEventsSpreadOverSmallBucketsAndEveryRedeliveryIsFound() throws Exception {
+        EventStore store = storeAt(START);
+        List<Event> events = events("many", 30_000, START);
+        for (int from = 0; from < events.size(); from += 1_000 + from % 7) {
+            // uneven batches, so splits fall at every point of a batch
+            store.store(SITE, events.subList(from, Math.min(events.size(), from + 1_000 + from % 7)));
+        }
+
+        long generation = START / config.dedupeWindow().toMillis();
+        String table = SiteKeys.of(SITE).fingerprints(generation);
+        Map<String, String> layout = redis.async().hgetall(table).get();
+        int level = Integer.parseInt(layout.get("level"));
+        int split = Integer.parseInt(layout.get("split"));
+        int buckets = (1 << level) + split;
+        assertThat(Long.parseLong(layout.get("count"))).isEqualTo(30_000);
+        assertThat(30_000.0 / buckets).as("fingerprints per bucket").isBetween(24.0, 48.0);
+        long held = 0;
+        int compact = 0;
+        for (int b = 0; b < buckets; b++) {
+            String key = table + ":" + b;
+            held += redis.async().hlen(key).get();
+            // Redis 7 names the compact encoding listpack, Redis 6 ziplist
+            if (Set.of("listpack", "ziplist").contains(redis.async().objectEncoding(key).get())) {
+                compact++;
+            }
+            assertThat(redis.async().pttl(key).get()).isPositive();
+        }
+        assertThat(redis.async().exists(table + ":" + buckets).get()).as("no bucket past the table").isZero();
+        assertThat(held).isEqualTo(30_000);
+        assertThat(compact).as("buckets in the compact encoding").isGreaterThanOrEqualTo(buckets - 1);
+
+        List<Event> again = new ArrayList<>(events("many", 1_990, START));
+        again.addAll(events("new", 10, START));
+        boolean[] duplicate = store.store(SITE, again);
+        for (int i = 0; i < again.size(); i++) {
+            assertThat(duplicate[i]).as("event %d", i).isEqualTo(i < 1_990);
+        }
+        for (int from = 1_990; from < events.size(); from += 2_000) {
+            assertThat(store.store(SITE, events.subList(from, Math.min(events.size(), from + 2_000))))
+                    .doesNotContain(false);
+        }
+        assertThat(Snapshot.storedEvents(redis, SITE)).isEqualTo(30_010);
+    }
+
+    @Test
+    void anEventOfThePreviousGenerationIsStillADuplicateAndOneOfTwoGenerationsAgoIsNot() throws Exception {
+        long window = config.dedupeWindow().toMillis();
+        List<Event> events = events("old", 500, START);
+        storeAt(START).store(SITE, events);
+
+        boolean[] nextGeneration = storeAt(START + window).store(SITE, events);
+        boolean[] twoLater = storeAt(START + 2 * window + HOUR).store(SITE, events("old", 1, START));
+
+        assertThat(nextGeneration).doesNotContain(false);
+        assertThat(twoLater).containsExactly(false);
+    }
+
+    @Test
+    void fingerprintsTheUpgradeCopiedCountAsClaimed() throws Exception {
+        long generation = START / config.dedupeWindow().toMillis();
+        List<Event> events = events("copied", 3, START);
+        String copied = SiteKeys.of(SITE).copiedFingerprints(generation);
+        redis.async().hset(copied, Hashes.base64(events.get(1).id(), 16), "1").get();
+
+        boolean[] duplicate = storeAt(START).store(SITE, events);
+
+        assertThat(duplicate).containsExactly(false, true, false);
+        assertThat(Snapshot.storedEvents(redis, SITE)).isEqualTo(2);
+    }
+
+    private EventStore storeAt(long millis) {
+        return new EventStore(redis, config, Clock.fixed(Instant.ofEpochMilli(millis), ZoneOffset.UTC));
+    }
+
+    private static List<Event> events(String prefix, int count, long time) {
+        List<TestEvents> events = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            events.add(pageview("visitor-" + i % 1_000, "https://x.io/" + i % 50, time - i).set("id", prefix + "-" + i));
+        }
+        return StoredEvents.of(SITE, events);
+    }
+}
