@@ -66,8 +66,9 @@ public final class SiteKeys {
     }
 
     /**
-     * Hash: the fingerprint table of one dedupe generation ({@code level}, {@code split}, {@code count}); its buckets
-     * are the hashes {@code <this>:<bucket>} of the fingerprints claimed ({@code store.lua}). TTL: two generations.
+     * Hash: the fingerprint table of one dedupe generation, a linear hash table whose buckets are its numbered fields,
+     * each the claimed fingerprints that fall in it, side by side; fields {@code level}, {@code split} and
+     * {@code count} are its layout ({@code store.lua}). TTL: two generations.
      */
     public String fingerprints(long generation) {
         return tag + ":fp:" + generation;
