@@ -105,6 +105,41 @@ class FingerprintTableTest {
     }
 
     @Test
+    void replicasStoringTheSameEventsAtOnceStoreEachOnce() throws Exception {
+        List<Event> events = events("raced", 6_000, START);
+        List<Redis> connections = new ArrayList<>();
+        List<Thread> replicas = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int r = 0; r < 4; r++) {
+            Redis connection = Redis.connect(RedisFixture.url());
+            connections.add(connection);
+            EventStore replica = new EventStore(connection, config,
+                    Clock.fixed(Instant.ofEpochMilli(START), ZoneOffset.UTC));
+            List<Event> order = new ArrayList<>(events);
+            java.util.Collections.shuffle(order, new java.util.Random(r));
+            replicas.add(new Thread(() -> {
+                try {
+                    for (int from = 0; from < order.size(); from += 500) {
+                        replica.store(SITE, order.subList(from, from + 500));
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        replicas.forEach(Thread::start);
+        for (Thread replica : replicas) {
+            replica.join();
+        }
+        connections.forEach(Redis::close);
+
+        assertThat(failures).isEmpty();
+        assertThat(Snapshot.storedEvents(redis, SITE)).isEqualTo(6_000);
+        String table = SiteKeys.of(SITE).fingerprints(START / config.dedupeWindow().toMillis());
+        assertThat(redis.async().hget(table, "count").get()).isEqualTo("6000");
+    }
+
+    @Test
     void anEventOfThePreviousGenerationIsStillADuplicateAndOneOfTwoGenerationsAgoIsNot() throws Exception {
         long window = config.dedupeWindow().toMillis();
         List<Event> events = events("old", 500, START);
