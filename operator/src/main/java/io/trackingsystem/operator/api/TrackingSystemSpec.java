@@ -25,6 +25,8 @@ public class TrackingSystemSpec {
   private RetentionSpec retention = new RetentionSpec();
   private IngressSpec ingress = new IngressSpec();
   private IngestSpec ingest = new IngestSpec();
+  @JsonPropertyDescription("The IP geolocation database the gateway looks up events' locations in.")
+  private GeoSpec geo = new GeoSpec();
 
   public String getVersion() {
     return version;
@@ -104,5 +106,13 @@ public class TrackingSystemSpec {
 
   public void setIngest(IngestSpec ingest) {
     this.ingest = ingest;
+  }
+
+  public GeoSpec getGeo() {
+    return geo;
+  }
+
+  public void setGeo(GeoSpec geo) {
+    this.geo = geo;
   }
 }

@@ -15,14 +15,25 @@ import io.trackingsystem.operator.api.TrackingSystem;
 /**
  * A digest of everything a pod reads at start-up but Kubernetes would not notice changing: the
  * ConfigMap and the Secret values. Stored as a pod-template annotation, a new value rolls the pods.
+ *
+ * <p>The gateway's digest also covers its geolocation database. That one is in its pod template already,
+ * but going back to the bundled database only removes entries from it, which a matcher that accepts
+ * extra fields on the cluster's side takes for no change. The bundled database adds nothing to the
+ * digest, so tenants that never chose another keep the hash they had.
  */
 final class ConfigHash {
 
   private ConfigHash() {}
 
-  static String of(TrackingSystem primary, Collection<SecretKeySelector> secrets, Context<TrackingSystem> context) {
+  static String of(TrackingSystem primary, Component component, Collection<SecretKeySelector> secrets,
+      Context<TrackingSystem> context) {
     var digest = sha256();
     ServiceConfig.of(primary).forEach((key, value) -> update(digest, key + "=" + value));
+    if (component == Component.GATEWAY) {
+      var geo = primary.getSpec().getGeo();
+      GatewayGeolocation.database(geo).ifPresent(value -> update(digest, GatewayGeolocation.ENV + "=" + value));
+      GatewayGeolocation.claim(geo).ifPresent(claim -> update(digest, "geo claim=" + claim));
+    }
     for (var ref : secrets) {
       var value = secretValue(primary, ref, context).orElse("<missing>");
       update(digest, ref.getName() + "/" + ref.getKey() + "=" + value);

@@ -7,7 +7,9 @@ import io.trackingsystem.operator.api.TrackingSystem;
 
 /**
  * The non-secret settings every service reads from its environment. One map feeds both the
- * ConfigMap and the pods' config hash, so the two cannot disagree.
+ * ConfigMap and the pods' config hash, so the two cannot disagree. A setting that names a file on
+ * one service's own volume belongs in that service's pod template instead, next to the volume:
+ * the gateway's geolocation database ({@link GatewayGeolocation}).
  */
 public final class ServiceConfig {
 

@@ -20,7 +20,8 @@ import io.trackingsystem.operator.api.TrackingSystem;
 
 /**
  * The gateway, user-service and tracking-service Deployments. They share one base manifest and
- * differ only in image, replicas and a few environment variables, hence one bulk dependent.
+ * differ only in image, replicas, a few environment variables and the gateway's geolocation
+ * volume, hence one bulk dependent.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED))
 public class ServiceDeploymentsDependent extends KubernetesDependentResource<Deployment, TrackingSystem>
@@ -69,9 +70,10 @@ public class ServiceDeploymentsDependent extends KubernetesDependentResource<Dep
       container.getEnv().add(new EnvVar("PORT", String.valueOf(DashboardUrl.GATEWAY_PORT), null));
       container.getPorts().add(0, new ContainerPortBuilder()
           .withName("http").withContainerPort(DashboardUrl.GATEWAY_PORT).withProtocol("TCP").build());
+      GatewayGeolocation.apply(primary.getSpec().getGeo(), template.getSpec(), container);
     }
     template.getMetadata().getAnnotations()
-        .put(CONFIG_HASH_ANNOTATION, ConfigHash.of(primary, secretEnv.values(), context));
+        .put(CONFIG_HASH_ANNOTATION, ConfigHash.of(primary, component, secretEnv.values(), context));
     return deployment;
   }
 }

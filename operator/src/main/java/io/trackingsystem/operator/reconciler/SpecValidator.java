@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.trackingsystem.operator.api.GeoDatabase;
+import io.trackingsystem.operator.api.GeoSpec;
 import io.trackingsystem.operator.api.ManagedRedisSpec;
 import io.trackingsystem.operator.api.StorageSpec;
 import io.trackingsystem.operator.api.TrackingSystemSpec;
@@ -22,6 +24,7 @@ import io.trackingsystem.operator.dependent.Component;
 final class SpecValidator {
 
   private static final Pattern QUANTITY = Pattern.compile(StorageSpec.QUANTITY_PATTERN);
+  private static final Pattern GEO_PATH = Pattern.compile(GeoSpec.PATH_PATTERN);
   private static final Pattern CLUSTER_NODE = Pattern.compile("^[A-Za-z0-9.\\-]+:[0-9]{1,5}$");
 
   private SpecValidator() {}
@@ -50,7 +53,23 @@ final class SpecValidator {
     if (spec.getIngest().getRateLimitPerSecond() < 1) {
       problems.add("ingest.rateLimitPerSecond must be at least 1");
     }
+    geoProblems(spec.getGeo(), problems);
     return problems;
+  }
+
+  /** A claim and a path only matter for a file; with bundled or off they are ignored. */
+  private static void geoProblems(GeoSpec geo, List<String> problems) {
+    if (geo.getDatabase() != GeoDatabase.file) {
+      return;
+    }
+    if (isBlank(geo.getClaimName())) {
+      problems.add("geo.claimName is required when geo.database is file");
+    }
+    if (isBlank(geo.getPath())) {
+      problems.add("geo.path is required when geo.database is file");
+    } else if (!GEO_PATH.matcher(geo.getPath()).matches()) {
+      problems.add("geo.path must be relative to the claim's volume and must not contain '..', got " + geo.getPath());
+    }
   }
 
   private static void redisProblems(TrackingSystemSpec spec, Optional<StatefulSet> existing, List<String> problems) {
