@@ -59,36 +59,42 @@ final class ByVisitor {
 
     /** Only the visitors whose bit is set in {@code keep} (every visitor when null). */
     static void group(List<Part> parts, int visitorCount, long[] keep, Visit visit) {
-        int[] start = new int[visitorCount + 1];
+        group(parts, 0, visitorCount, keep, visit);
+    }
+
+    /**
+     * Only the visitors in [{@code first}, {@code end}) whose bit is set in {@code keep} (all of them when null), so
+     * that threads can each take a range of visitors.
+     */
+    static void group(List<Part> parts, int first, int end, long[] keep, Visit visit) {
+        int count = end - first;
+        int[] start = new int[count + 1];
         for (Part part : parts) {
             for (int i = 0; i < part.size; i++) {
                 int visitor = part.visitors[i];
-                if (keep == null || (keep[visitor >>> 6] & (1L << visitor)) != 0) {
-                    start[visitor + 1]++;
+                if (visitor >= first && visitor < end && (keep == null || (keep[visitor >>> 6] & (1L << visitor)) != 0)) {
+                    start[visitor - first + 1]++;
                 }
             }
         }
-        int total = 0;
-        for (int v = 0; v < visitorCount; v++) {
-            total += start[v + 1];
-        }
-        for (int v = 0; v < visitorCount; v++) {
+        for (int v = 0; v < count; v++) {
             start[v + 1] += start[v];
         }
-        int[] next = Arrays.copyOf(start, visitorCount);
+        int total = start[count];
+        int[] next = Arrays.copyOf(start, count);
         long[] times = new long[total];
         long[] payloads = new long[total];
         for (Part part : parts) {
             for (int i = 0; i < part.size; i++) {
                 int visitor = part.visitors[i];
-                if (keep == null || (keep[visitor >>> 6] & (1L << visitor)) != 0) {
-                    int at = next[visitor]++;
+                if (visitor >= first && visitor < end && (keep == null || (keep[visitor >>> 6] & (1L << visitor)) != 0)) {
+                    int at = next[visitor - first]++;
                     times[at] = part.times[i];
                     payloads[at] = part.payloads[i];
                 }
             }
         }
-        for (int v = 0; v < visitorCount; v++) {
+        for (int v = 0; v < count; v++) {
             int from = start[v];
             int to = start[v + 1];
             if (from == to) {

@@ -2,8 +2,10 @@ package io.trackingsystem.tracking.engine;
 
 import io.trackingsystem.tracking.catalogue.Column;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * How many visitors went through steps in order, each at or after the previous one and all within the window of
@@ -47,8 +49,31 @@ public final class Funnels {
                 }
             });
         }
-        ByVisitor.group(parts, visitors, started, (times, masks, from, to) -> {
-            int depth = depth(times, masks, from, to, steps.size(), window);
+        // each thread follows a range of the visitors
+        int threads = Math.max(1, query.threads());
+        List<CompletableFuture<long[]>> ranges = new ArrayList<>(threads);
+        for (int t = 0; t < threads; t++) {
+            int first = (int) ((long) visitors * t / threads);
+            int end = (int) ((long) visitors * (t + 1) / threads);
+            ranges.add(CompletableFuture.supplyAsync(
+                    () -> reachedBy(parts, first, end, started, steps.size(), window), query.pool()));
+        }
+        for (CompletableFuture<long[]> range : ranges) {
+            long[] part = range.join();
+            for (int i = 0; i < reached.length; i++) {
+                reached[i] += part[i];
+            }
+        }
+        return reached;
+    }
+
+    /** Visitors in [first, end) who reached each step. */
+    private static long[] reachedBy(List<ByVisitor.Part> parts, int first, int end, long[] started, int steps,
+                                    long window) {
+        long[] reached = new long[steps];
+        long[] chains = new long[steps + 1];
+        ByVisitor.group(parts, first, end, started, (times, masks, from, to) -> {
+            int depth = depth(times, masks, from, to, steps, window, chains);
             for (int i = 0; i < depth; i++) {
                 reached[i]++;
             }
@@ -84,14 +109,20 @@ public final class Funnels {
      * 0..j-1: the latest start leaves the most window for the rest.
      */
     static int depth(long[] times, long[] masks, int from, int to, int steps, long window) {
-        long[] start = new long[steps + 1];
-        Arrays.fill(start, Long.MIN_VALUE);
+        return depth(times, masks, from, to, steps, window, new long[steps + 1]);
+    }
+
+    /** {@link #depth}, with {@code start} (at least steps + 1 long) to work in. */
+    static int depth(long[] times, long[] masks, int from, int to, int steps, long window, long[] start) {
+        Arrays.fill(start, 0, steps + 1, Long.MIN_VALUE);
         int best = 0;
-        for (int e = from; e < to; e++) {
+        for (int e = from; e < to && best < steps; e++) {
             long time = times[e];
             long mask = masks[e];
-            for (int j = steps - 1; j >= 1; j--) {
-                if ((mask & (1L << j)) != 0 && start[j] != Long.MIN_VALUE && time - start[j] <= window) {
+            // the event's later steps, highest first, so that one event completes at most one step of a chain
+            for (long later = mask & ~1L; later != 0; later &= ~Long.highestOneBit(later)) {
+                int j = 63 - Long.numberOfLeadingZeros(later);
+                if (start[j] != Long.MIN_VALUE && time - start[j] <= window) {
                     start[j + 1] = Math.max(start[j + 1], start[j]);
                     best = Math.max(best, j + 1);
                 }

@@ -28,6 +28,25 @@ class FunnelDepthTest {
         assertThat(depth(2, 60, new long[]{0, both}, new long[]{MINUTE, both})).isEqualTo(2);
     }
 
+    @Test
+    void anEventThatIsTwoLaterStepsCompletesOnlyTheFirstOfThem() {
+        long both = 0b110;
+        assertThat(depth(3, 60, step(0, 0), new long[]{MINUTE, both})).isEqualTo(2);
+        assertThat(depth(3, 60, step(0, 0), new long[]{MINUTE, both}, new long[]{2 * MINUTE, both})).isEqualTo(3);
+    }
+
+    @Test
+    void aVisitorWhoFinishedStopsCountingAndAScratchArrayGivesTheSameDepth() {
+        long[] times = {0, MINUTE, 2 * MINUTE, 3 * MINUTE};
+        long[] masks = {1, 2, 1, 2};
+        long[] scratch = new long[8];
+        java.util.Arrays.fill(scratch, 42);
+
+        assertThat(Funnels.depth(times, masks, 0, 4, 2, 60 * MINUTE, scratch)).isEqualTo(2);
+        assertThat(Funnels.depth(times, masks, 2, 4, 2, 60 * MINUTE, scratch)).isEqualTo(2);
+        assertThat(Funnels.depth(times, masks, 1, 2, 2, 60 * MINUTE, scratch)).as("no start in range").isZero();
+    }
+
     private static long[] step(long minute, int step) {
         return new long[]{minute * MINUTE, 1L << step};
     }
