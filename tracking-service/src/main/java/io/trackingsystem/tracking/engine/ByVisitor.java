@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Events of many days regrouped by visitor, each visitor's in time order: what funnels and retention follow.
+ * Events of many days regrouped by visitor, each visitor's in time order: what funnels follow.
  * Each day contributes (visitor, time, payload) triples; a counting sort by visitor code brings a visitor's
  * together without hashing.
  */
@@ -51,15 +51,6 @@ final class ByVisitor {
     }
 
     private ByVisitor() {
-    }
-
-    static void group(List<Part> parts, int visitorCount, Visit visit) {
-        group(parts, visitorCount, null, visit);
-    }
-
-    /** Only the visitors whose bit is set in {@code keep} (every visitor when null). */
-    static void group(List<Part> parts, int visitorCount, long[] keep, Visit visit) {
-        group(parts, 0, visitorCount, keep, visit);
     }
 
     /**
