@@ -7,8 +7,11 @@ package io.trackingsystem.tracking.pipeline;
  */
 public final class Dedupe implements Step {
 
+    /** Characters of a fingerprint: 16 of 6 bits. */
+    public static final int FINGERPRINT_CHARS = 16;
+
     @Override
     public void apply(Event event) {
-        event.fingerprint(Hashes.base64(event.id(), 16));
+        event.fingerprint(Hashes.base64(event.id(), FINGERPRINT_CHARS));
     }
 }

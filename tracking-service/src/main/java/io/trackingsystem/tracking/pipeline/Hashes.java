@@ -10,6 +10,13 @@ public final class Hashes {
 
     private static final char[] ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
+    private static final int[] DIGIT = new int[128];
+
+    static {
+        for (int i = 0; i < ALPHABET.length; i++) {
+            DIGIT[ALPHABET[i]] = i;
+        }
+    }
 
     private Hashes() {
     }
@@ -40,6 +47,11 @@ public final class Hashes {
             out[i] = ALPHABET[(int) ((source >>> (6 * (i % 10))) & 63)];
         }
         return new String(out);
+    }
+
+    /** The 6-bit value of one character of {@link #base64}'s text. */
+    public static int base64Digit(char c) {
+        return DIGIT[c];
     }
 
     /** A non-negative 63-bit hash as decimal text: Redis keeps sets of such members compact (intset). */

@@ -179,8 +179,9 @@ public final class EventStore {
                     .thenCompose(layouts -> {
                         FingerprintTable.Layout table = layouts.get(0);
                         FingerprintTable.Layout older = layouts.get(1);
+                        FingerprintTable.Plan plan = table.plan(fingerprints.size());
                         CompletableFuture<Map<Integer, String>> written =
-                                texts(current, FingerprintTable.writeBuckets(table, fingerprints));
+                                texts(current, FingerprintTable.writeBuckets(table, plan, fingerprints));
                         CompletableFuture<Map<Integer, String>> earlier =
                                 texts(previous, FingerprintTable.lookupBuckets(older, fingerprints));
                         return written.thenCombine(earlier, List::of).thenCompose(texts -> {
@@ -188,7 +189,7 @@ public final class EventStore {
                             if (found.size() > 1) {
                                 return CompletableFuture.completedFuture(found);
                             }
-                            FingerprintTable.Change change = FingerprintTable.add(table, texts.get(0), fingerprints);
+                            FingerprintTable.Change change = FingerprintTable.add(plan, texts.get(0), fingerprints);
                             return STORE.call(redis.binary(), scriptKeys,
                                     arguments(now, generation, table, older, fingerprints, change));
                         });

@@ -1,5 +1,8 @@
 package io.trackingsystem.tracking.storage;
 
+import io.trackingsystem.tracking.pipeline.Dedupe;
+import io.trackingsystem.tracking.pipeline.Hashes;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -20,21 +23,12 @@ final class FingerprintTable {
     static final int LOAD = 24;
     /** The hash has 24 bits, so a table has at most 2^24 + 2^24 buckets; past that buckets just grow. */
     static final int MAX_LEVEL = 24;
-    static final int WIDTH = 16;
+    static final int WIDTH = Dedupe.FINGERPRINT_CHARS;
     static final String LEVEL = "level";
     static final String SPLIT = "split";
     static final String COUNT = "count";
     static final String VERSION = "v";
     static final List<String> LAYOUT_FIELDS = List.of(LEVEL, SPLIT, COUNT, VERSION);
-
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    private static final int[] DIGIT = new int[128];
-
-    static {
-        for (int i = 0; i < ALPHABET.length(); i++) {
-            DIGIT[ALPHABET.charAt(i)] = i;
-        }
-    }
 
     private FingerprintTable() {
     }
@@ -67,22 +61,11 @@ final class FingerprintTable {
             return bucket < split ? hash & (2 * size - 1) : bucket;
         }
 
-        /** The layout after the splits {@link #splitsFor} plans. */
-        Layout after(List<Split> splits, int adding) {
-            int newLevel = level;
-            int newSplit = split;
-            for (Split ignored : splits) {
-                newSplit++;
-                if (newSplit == 1 << newLevel) {
-                    newLevel++;
-                    newSplit = 0;
-                }
-            }
-            return new Layout(newLevel, newSplit, count + adding, version + 1);
-        }
-
-        /** The splits, in order, that keep the table within {@link #LOAD} per bucket once it holds {@code adding} more. */
-        List<Split> splitsFor(int adding) {
+        /**
+         * The splits, in order, that keep the table within {@link #LOAD} per bucket once it holds {@code adding}
+         * more, and the layout after them and the batch.
+         */
+        Plan plan(int adding) {
             List<Split> splits = new ArrayList<>();
             int l = level;
             int s = split;
@@ -94,8 +77,12 @@ final class FingerprintTable {
                     s = 0;
                 }
             }
-            return splits;
+            return new Plan(splits, new Layout(l, s, count + adding, version + 1));
         }
+    }
+
+    /** What adding a batch does to a table's shape: its splits in order, then the layout it leaves. */
+    record Plan(List<Split> splits, Layout after) {
     }
 
     /** Bucket {@code source} of a table at {@code level}: its fingerprints with that bit of their hash set move on. */
@@ -108,8 +95,11 @@ final class FingerprintTable {
 
     /** 24 bits of a fingerprint (base64url of a hash, so uniform): its first four characters, from {@code at}. */
     static int hash(CharSequence text, int at) {
-        return ((DIGIT[text.charAt(at)] * 64 + DIGIT[text.charAt(at + 1)]) * 64 + DIGIT[text.charAt(at + 2)]) * 64
-                + DIGIT[text.charAt(at + 3)];
+        int hash = 0;
+        for (int i = at; i < at + 4; i++) {
+            hash = hash * 64 + Hashes.base64Digit(text.charAt(i));
+        }
+        return hash;
     }
 
     /** Whether a bucket's text holds the fingerprint at one of its 16-character places. */
@@ -135,25 +125,22 @@ final class FingerprintTable {
     }
 
     /** The buckets a lookup of the fingerprints and their write into the table need: looked up, split and added to. */
-    static Set<Integer> writeBuckets(Layout layout, List<String> fingerprints) {
+    static Set<Integer> writeBuckets(Layout layout, Plan plan, List<String> fingerprints) {
         Set<Integer> buckets = lookupBuckets(layout, fingerprints);
-        List<Split> splits = layout.splitsFor(fingerprints.size());
-        splits.forEach(split -> buckets.add(split.source()));
-        Layout after = layout.after(splits, fingerprints.size());
-        fingerprints.forEach(fingerprint -> buckets.add(after.bucketOf(fingerprint)));
+        plan.splits().forEach(split -> buckets.add(split.source()));
+        fingerprints.forEach(fingerprint -> buckets.add(plan.after().bucketOf(fingerprint)));
         return buckets;
     }
 
     /**
      * The table with the fingerprints added, none of which it holds: the splits first, so a bucket never grows past
      * its share, then each fingerprint appended to its bucket. {@code texts} has the text of every bucket of
-     * {@link #writeBuckets}, null for an empty one.
+     * {@link #writeBuckets}, none for an empty one.
      */
-    static Change add(Layout layout, Map<Integer, String> texts, List<String> fingerprints) {
+    static Change add(Plan plan, Map<Integer, String> texts, List<String> fingerprints) {
         Map<Integer, String> buckets = new HashMap<>(texts);
         Set<Integer> changed = new LinkedHashSet<>();
-        List<Split> splits = layout.splitsFor(fingerprints.size());
-        for (Split split : splits) {
+        for (Split split : plan.splits()) {
             String text = buckets.getOrDefault(split.source(), "");
             StringBuilder stay = new StringBuilder(text.length());
             StringBuilder move = new StringBuilder(text.length());
@@ -166,7 +153,7 @@ final class FingerprintTable {
             changed.add(split.source());
             changed.add(split.target());
         }
-        Layout after = layout.after(splits, fingerprints.size());
+        Layout after = plan.after();
         for (String fingerprint : fingerprints) {
             int bucket = after.bucketOf(fingerprint);
             String text = buckets.get(bucket);
@@ -176,9 +163,5 @@ final class FingerprintTable {
         Map<String, String> fields = new HashMap<>();
         changed.forEach(bucket -> fields.put(Integer.toString(bucket), buckets.get(bucket)));
         return new Change(fields, after);
-    }
-
-    static List<String> fields(Set<Integer> buckets) {
-        return buckets.stream().map(String::valueOf).toList();
     }
 }
