@@ -38,17 +38,10 @@ public final class Funnels {
                 (step.pageview() ? byPath : byName)[code] |= 1L << i;
             }
         }
-        List<ByVisitor.Part> parts = query.scan(day -> part(day, byPath, byName));
+        // an entry is the time since the range's start above the event's step mask: sorting entries sorts by time
+        long from = query.from();
+        List<ByVisitor.Part> parts = query.scan(day -> part(day, from, steps.size(), byPath, byName));
         int visitors = query.visitorCount();
-        // only visitors who took the first step can reach any
-        long[] started = new long[(visitors + 63) / 64];
-        for (ByVisitor.Part part : parts) {
-            part.forEach((visitor, time, mask) -> {
-                if ((mask & 1L) != 0) {
-                    started[visitor >>> 6] |= 1L << visitor;
-                }
-            });
-        }
         // each thread follows a range of the visitors
         int threads = Math.max(1, query.threads());
         List<CompletableFuture<long[]>> ranges = new ArrayList<>(threads);
@@ -56,7 +49,7 @@ public final class Funnels {
             int first = (int) ((long) visitors * t / threads);
             int end = (int) ((long) visitors * (t + 1) / threads);
             ranges.add(CompletableFuture.supplyAsync(
-                    () -> reachedBy(parts, first, end, started, steps.size(), window), query.pool()));
+                    () -> reachedBy(parts, first, end, steps.size(), window), query.pool()));
         }
         for (CompletableFuture<long[]> range : ranges) {
             long[] part = range.join();
@@ -68,12 +61,12 @@ public final class Funnels {
     }
 
     /** Visitors in [first, end) who reached each step. */
-    private static long[] reachedBy(List<ByVisitor.Part> parts, int first, int end, long[] started, int steps,
-                                    long window) {
+    private static long[] reachedBy(List<ByVisitor.Part> parts, int first, int end, int steps, long window) {
         long[] reached = new long[steps];
         long[] chains = new long[steps + 1];
-        ByVisitor.group(parts, first, end, started, (times, masks, from, to) -> {
-            int depth = depth(times, masks, from, to, steps, window, chains);
+        // only visitors who took the first step can reach any
+        ByVisitor.group(parts, first, end, 1L, (entries, from, to) -> {
+            int depth = depth(entries, from, to, steps, window, chains);
             for (int i = 0; i < depth; i++) {
                 reached[i]++;
             }
@@ -81,44 +74,60 @@ public final class Funnels {
         return reached;
     }
 
-    private static ByVisitor.Part part(DayScan day, long[] byPath, long[] byName) {
+    private static ByVisitor.Part part(DayScan day, long from, int steps, long[] byPath, long[] byName) {
         DayView view = day.view;
         ByVisitor.Part part = new ByVisitor.Part();
-        int[] names = view.column(Column.NAME);
-        int[] paths = view.column(Column.PATH);
-        int pageview = day.codes.pageview();
-        boolean visitFiltered = day.hasVisitFilters();
+        if (!day.hasVisitFilters()) {
+            addSteps(day, 0, view.size, from, steps, byPath, byName, part);
+            return part;
+        }
         for (int visit = 0; visit < view.visits; visit++) {
-            if (visitFiltered && !day.visitPasses(visit)) {
-                continue;
-            }
-            for (int event = view.visitFirst[visit]; event < view.visitEnd[visit]; event++) {
-                int name = names[event];
-                long mask = (name < byName.length ? byName[name] : 0)
-                        | (name == pageview && paths[event] < byPath.length ? byPath[paths[event]] : 0);
-                if (mask != 0 && day.eventPasses(event)) {
-                    part.add(day.visitor(event), view.time(event), mask);
-                }
+            if (day.visitPasses(visit)) {
+                addSteps(day, view.visitFirst[visit], view.visitEnd[visit], from, steps, byPath, byName, part);
             }
         }
         return part;
     }
 
+    /** The day's events in [first, end) that are steps and pass the filters, as entries. */
+    private static void addSteps(DayScan day, int first, int end, long from, int steps, long[] byPath, long[] byName,
+                                 ByVisitor.Part part) {
+        DayView view = day.view;
+        int[] names = view.column(Column.NAME);
+        int[] paths = view.column(Column.PATH);
+        int[] visitors = view.column(Column.VISITOR);
+        int pageview = day.codes.pageview();
+        for (int event = first; event < end; event++) {
+            int name = names[event];
+            long mask = (name < byName.length ? byName[name] : 0)
+                    | (name == pageview && paths[event] < byPath.length ? byPath[paths[event]] : 0);
+            if (mask != 0 && day.eventPasses(event)) {
+                part.add(visitors[event], entry(view.time(event) - from, steps, mask));
+            }
+        }
+    }
+
+    /** One event of a funnel of {@code steps} steps: its time since the range's start, above its step mask. */
+    static long entry(long sinceStart, int steps, long mask) {
+        return sinceStart << steps | mask;
+    }
+
     /**
-     * How many steps one visitor completed. {@code start[j]} is the latest start of a chain that has done steps
-     * 0..j-1: the latest start leaves the most window for the rest.
+     * How many steps one visitor completed, from its {@link #entry entries} in time order. {@code start[j]} is the
+     * latest start of a chain that has done steps 0..j-1: the latest start leaves the most window for the rest.
      */
-    static int depth(long[] times, long[] masks, int from, int to, int steps, long window) {
-        return depth(times, masks, from, to, steps, window, new long[steps + 1]);
+    static int depth(long[] entries, int from, int to, int steps, long window) {
+        return depth(entries, from, to, steps, window, new long[steps + 1]);
     }
 
     /** {@link #depth}, with {@code start} (at least steps + 1 long) to work in. */
-    static int depth(long[] times, long[] masks, int from, int to, int steps, long window, long[] start) {
+    static int depth(long[] entries, int from, int to, int steps, long window, long[] start) {
         Arrays.fill(start, 0, steps + 1, Long.MIN_VALUE);
+        long maskBits = (1L << steps) - 1;
         int best = 0;
         for (int e = from; e < to && best < steps; e++) {
-            long time = times[e];
-            long mask = masks[e];
+            long time = entries[e] >>> steps;
+            long mask = entries[e] & maskBits;
             // the event's later steps, highest first, so that one event completes at most one step of a chain
             for (long later = mask & ~1L; later != 0; later &= ~Long.highestOneBit(later)) {
                 int j = 63 - Long.numberOfLeadingZeros(later);

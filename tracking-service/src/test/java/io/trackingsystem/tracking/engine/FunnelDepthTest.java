@@ -37,28 +37,40 @@ class FunnelDepthTest {
 
     @Test
     void aVisitorWhoFinishedStopsCountingAndAScratchArrayGivesTheSameDepth() {
-        long[] times = {0, MINUTE, 2 * MINUTE, 3 * MINUTE};
-        long[] masks = {1, 2, 1, 2};
+        long[] entries = entries(2, step(0, 0), step(1, 1), step(2, 0), step(3, 1));
         long[] scratch = new long[8];
         java.util.Arrays.fill(scratch, 42);
 
-        assertThat(Funnels.depth(times, masks, 0, 4, 2, 60 * MINUTE, scratch)).isEqualTo(2);
-        assertThat(Funnels.depth(times, masks, 2, 4, 2, 60 * MINUTE, scratch)).isEqualTo(2);
-        assertThat(Funnels.depth(times, masks, 1, 2, 2, 60 * MINUTE, scratch)).as("no start in range").isZero();
+        assertThat(Funnels.depth(entries, 0, 4, 2, 60 * MINUTE, scratch)).isEqualTo(2);
+        assertThat(Funnels.depth(entries, 2, 4, 2, 60 * MINUTE, scratch)).isEqualTo(2);
+        assertThat(Funnels.depth(entries, 1, 2, 2, 60 * MINUTE, scratch)).as("no start in range").isZero();
+    }
+
+    @Test
+    void entriesSortByTimeAndKeepTheirMasks() {
+        long[] entries = entries(8, new long[]{3 * MINUTE, 0b1000_0001}, step(1, 7), step(2, 0));
+        java.util.Arrays.sort(entries);
+
+        assertThat(entries).containsExactly(Funnels.entry(MINUTE, 8, 1L << 7), Funnels.entry(2 * MINUTE, 8, 1),
+                Funnels.entry(3 * MINUTE, 8, 0b1000_0001));
+        assertThat(Funnels.depth(entries, 0, 3, 8, 60 * MINUTE)).isEqualTo(1);
     }
 
     private static long[] step(long minute, int step) {
         return new long[]{minute * MINUTE, 1L << step};
     }
 
+    /** (time, mask) pairs as a funnel's entries. */
+    private static long[] entries(int steps, long[]... events) {
+        long[] entries = new long[events.length];
+        for (int i = 0; i < events.length; i++) {
+            entries[i] = Funnels.entry(events[i][0], steps, events[i][1]);
+        }
+        return entries;
+    }
+
     /** Events in time order, as {@link ByVisitor} hands them over. */
     private static int depth(int steps, long windowMinutes, long[]... events) {
-        long[] times = new long[events.length];
-        long[] masks = new long[events.length];
-        for (int i = 0; i < events.length; i++) {
-            times[i] = events[i][0];
-            masks[i] = events[i][1];
-        }
-        return Funnels.depth(times, masks, 0, events.length, steps, windowMinutes * MINUTE);
+        return Funnels.depth(entries(steps, events), 0, events.length, steps, windowMinutes * MINUTE);
     }
 }

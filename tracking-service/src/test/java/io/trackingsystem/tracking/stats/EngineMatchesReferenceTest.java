@@ -131,7 +131,8 @@ class EngineMatchesReferenceTest {
         for (ZoneId zone : List.of(ZONES.get(0), ZONES.get(1))) {
             for (List<String> steps : funnels) {
                 for (String window : List.of("30m", "1d", "7d")) {
-                    for (List<String> filters : List.of(FILTERS.get(0), FILTERS.get(4))) {
+                    // no filter, an event-level one, a visit-level one
+                    for (List<String> filters : List.of(FILTERS.get(0), FILTERS.get(4), FILTERS.get(2))) {
                         String query = steps.stream().map(s -> "&step=" + encode(s)).collect(Collectors.joining())
                                 + "&window=" + window;
                         compare("funnel", range(data.firstDay, data.lastDay, zone), filters, query,
