@@ -40,7 +40,7 @@ import java.util.function.Function;
  * A query stops repeating once it has run {@code QUERY_BUDGET_SECONDS} (60) and at least 3 times, so a slow path
  * is measured with fewer runs instead of taking the whole benchmark's time.
  * Environment: {@code REDIS_URL}, {@code BASE_URL}, {@code ACCOUNT} (the site), {@code ACCESS_TOKEN},
- * {@code QUERY_LABEL}.
+ * {@code QUERY_LABEL}, {@code QUERY_IN_PROCESS} (1; 0 measures over HTTP only).
  */
 public final class QueryLatency {
 
@@ -60,6 +60,14 @@ public final class QueryLatency {
         String range = "from=" + today.minusDays(env.integer("QUERY_DAYS", 30) - 1) + "&to=" + today;
         long budget = env.integer("QUERY_BUDGET_SECONDS", 60) * 1_000_000_000L;
 
+        if (env.integer("QUERY_IN_PROCESS", 1) == 1) {
+            inProcess(env, site, range, label, budget);
+        }
+        overHttp(env, range, label, budget);
+    }
+
+    /** Each query with the tracking-service's own classes, in this JVM. */
+    private static void inProcess(Env env, String site, String range, String label, long budget) throws Exception {
         try (Redis redis = Redis.connect(env.string("REDIS_URL", "redis://localhost:6379"));
              StatsSource source = StatsSource.open(redis)) {
             Map<String, Function<StatsRequest, Object>> operations = Map.of(
@@ -82,7 +90,10 @@ public final class QueryLatency {
                     .add("visitors", overview.visitors()).add("sessions", overview.sessions())
                     .add("pageviews", overview.pageviews()).print();
         }
+    }
 
+    /** Each query through the gateway, then the filtered dashboard's requests at once. */
+    private static void overHttp(Env env, String range, String label, long budget) throws Exception {
         Http http = new Http(env.string("BASE_URL", "http://localhost:8080"), env.string("ACCESS_TOKEN", ""));
         for (BenchQuery query : BenchQuery.ALL) {
             String path = query.path() + "?" + range + "&" + query.parameters();
