@@ -61,11 +61,11 @@ class ReportTest {
                 "NOTE Seeding to 10000000 events skipped: too slow");
 
         assertThat(md).contains("| Query latency at 10M events | p95 ≤ 150 ms in the service, ≤ 250 ms over HTTP | "
-                + "slowest p95 at 1M events: 31.0 ms in the service (breakdown), 36.0 ms over HTTP | "
+                + "slowest p95 at 1M events: 31.0 ms in the service (breakdown), 36.0 ms over HTTP (breakdown) | "
                 + "not measured at 10M (see notes) |");
         assertThat(md).contains("| Redis memory per event | ≤ 60 bytes, everything kept per event | 25 B at 1M events "
                 + "(events 22 B, dedupe 4 B) | yes |");
-        assertThat(md).contains("| 1M | breakdown | 20.0 | 31.0 | 36.0 | 7.8 | – / – |");
+        assertThat(md).contains("| 1M | breakdown | 20.0 | 31.0 | 36.0 | 7.8 | – / – | – / – |");
         assertThat(md).contains("- Seeding to 10000000 events skipped: too slow");
     }
 
@@ -83,9 +83,32 @@ class ReportTest {
 
         String md = new Report(run, scan, java.util.Map.of()).render();
 
-        assertThat(md).contains("| 10M | overview_filtered | 9.00 | 12.0 | – | 3.0 | 14800 / 30300 (4 answers not 200) |");
+        assertThat(md).contains(
+                "| 10M | overview_filtered | 9.00 | 12.0 | – | 3.0 | – / – | 14800 / 30300 (4 answers not 200) |");
         assertThat(md).contains("| Dashboard with one filter at 10M | every panel within 1 s | p95 400 ms until the "
                 + "last of 10 answers | yes |");
+    }
+
+    @Test
+    void judgesHundredMillionOverHttpByItsSlowestQueryAndItsGrowthFromTenMillion() {
+        String[] lines = {
+                "RESULT seed_10000000 events=10000000 processed=10000000 complete=yes seconds=100 events_per_s=10",
+                "RESULT seed_100000000 events=90000000 processed=90000000 complete=yes seconds=900 events_per_s=10",
+                "RESULT query_http_10000000_overview p50_ms=40 p95_ms=50 iterations=100 failed=0",
+                "RESULT query_http_10000000_funnel_8_steps p50_ms=90 p95_ms=100 iterations=100 failed=0",
+                "RESULT query_http_100000000_overview p50_ms=300 p95_ms=400 iterations=100 failed=0 cold_ms=5200 "
+                        + "cold_failed=1",
+                "RESULT query_http_100000000_funnel_8_steps p50_ms=800 p95_ms=900 iterations=100 failed=0 "
+                        + "cold_ms=950 cold_failed=0"};
+
+        String md = render(lines);
+
+        assertThat(md).contains("| Query latency at 100M events | p95 ≤ 1.5 s, growing at most linearly from 10M | "
+                + "slowest p95 over HTTP 900 ms (funnel_8_steps); at most 9.0× its 10M p95 (funnel_8_steps) | yes |");
+        assertThat(md).contains("| 100M | overview | – | – | 400 | – | – / 5200, not 200 | – / – |");
+        String[] faster = lines.clone();
+        faster[2] = "RESULT query_http_10000000_overview p50_ms=30 p95_ms=35 iterations=100 failed=0";
+        assertThat(render(faster)).as("overview grew 11.4 times").contains("at most 11.4× its 10M p95 (overview) | no |");
     }
 
     @Test
