@@ -11,6 +11,7 @@ import io.trackingsystem.tracking.stats.Retention;
 import io.trackingsystem.tracking.stats.StatsRequest;
 import io.trackingsystem.tracking.stats.StatsSource;
 import io.trackingsystem.tracking.stats.TimeSeries;
+import io.trackingsystem.tracking.storage.SiteKeys;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,7 +41,8 @@ import java.util.function.Function;
  * A query stops repeating once it has run {@code QUERY_BUDGET_SECONDS} (60) and at least 3 times, so a slow path
  * is measured with fewer runs instead of taking the whole benchmark's time.
  * Environment: {@code REDIS_URL}, {@code BASE_URL}, {@code ACCOUNT} (the site), {@code ACCESS_TOKEN},
- * {@code QUERY_LABEL}, {@code QUERY_IN_PROCESS} (1; 0 measures over HTTP only).
+ * {@code QUERY_LABEL}, {@code QUERY_IN_PROCESS} (1; 0 measures over HTTP only), {@code QUERY_SETTLE_SECONDS} (300: the
+ * longest wait for compaction to catch up first).
  */
 public final class QueryLatency {
 
@@ -60,10 +62,31 @@ public final class QueryLatency {
         String range = "from=" + today.minusDays(env.integer("QUERY_DAYS", 30) - 1) + "&to=" + today;
         long budget = env.integer("QUERY_BUDGET_SECONDS", 60) * 1_000_000_000L;
 
+        try (Redis redis = Redis.connect(env.string("REDIS_URL", "redis://localhost:6379"))) {
+            awaitCompaction(redis, site, label, env.integer("QUERY_SETTLE_SECONDS", 300));
+        }
         if (env.integer("QUERY_IN_PROCESS", 1) == 1) {
             inProcess(env, site, range, label, budget);
         }
         overHttp(env, range, label, budget);
+    }
+
+    /**
+     * Waits until compaction has folded in everything just seeded (the site is off the compaction queue), as on a
+     * site whose history is compacted: otherwise the first minutes of queries rebuild each day as its segments
+     * merge, on the same CPUs. Reports how long that took.
+     */
+    private static void awaitCompaction(Redis redis, String site, String label, int maxSeconds) throws Exception {
+        long start = System.nanoTime();
+        boolean queued = true;
+        while (queued && System.nanoTime() - start < maxSeconds * 1_000_000_000L) {
+            queued = redis.async().zscore(SiteKeys.COMPACTION_QUEUE, site).get() != null;
+            if (queued) {
+                Thread.sleep(500);
+            }
+        }
+        Line.result("query_" + label + "_compacted").add("seconds", (System.nanoTime() - start) / 1e9)
+                .add("complete", queued ? "no" : "yes").print();
     }
 
     /** Each query with the tracking-service's own classes, in this JVM. */

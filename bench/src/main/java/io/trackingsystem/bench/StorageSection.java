@@ -81,6 +81,13 @@ final class StorageSection {
                         .append(Format.count(results.number(counts, "visitors"))).append(" visitors, ")
                         .append(Format.count(results.number(counts, "sessions"))).append(" visits.\n");
             }
+            String compacted = "query_" + size + "_compacted";
+            if (results.has(compacted)) {
+                md.append("At ").append(Format.size(size)).append(" the queries began ")
+                        .append(Format.ms(results.number(compacted, "seconds"))).append(" s after seeding, ")
+                        .append(results.text(compacted, "complete").equals("yes") ? "once compaction had caught up"
+                                : "before compaction had caught up (QUERY_SETTLE_SECONDS)").append(".\n");
+            }
         }
         md.append('\n');
     }
