@@ -64,9 +64,9 @@ public final class QueryLatency {
 
         try (Redis redis = Redis.connect(env.string("REDIS_URL", "redis://localhost:6379"))) {
             awaitCompaction(redis, site, label, env.integer("QUERY_SETTLE_SECONDS", 300));
-        }
-        if (env.integer("QUERY_IN_PROCESS", 1) == 1) {
-            inProcess(env, site, range, label, budget);
+            if (env.integer("QUERY_IN_PROCESS", 1) == 1) {
+                inProcess(redis, env, site, range, label, budget);
+            }
         }
         overHttp(env, range, label, budget);
     }
@@ -90,9 +90,9 @@ public final class QueryLatency {
     }
 
     /** Each query with the tracking-service's own classes, in this JVM. */
-    private static void inProcess(Env env, String site, String range, String label, long budget) throws Exception {
-        try (Redis redis = Redis.connect(env.string("REDIS_URL", "redis://localhost:6379"));
-             StatsSource source = StatsSource.open(redis)) {
+    private static void inProcess(Redis redis, Env env, String site, String range, String label, long budget)
+            throws Exception {
+        try (StatsSource source = StatsSource.open(redis)) {
             Map<String, Function<StatsRequest, Object>> operations = Map.of(
                     "overview", new Overview(source)::answer,
                     "timeseries", new TimeSeries(source)::answer,

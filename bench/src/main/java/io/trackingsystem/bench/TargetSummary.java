@@ -93,17 +93,16 @@ final class TargetSummary {
         Slowest http = slowest("query_http_" + HUNDRED_MILLION + "_");
         double growth = 0;
         String fastestGrowing = "";
+        boolean failed = false;
         for (BenchQuery query : BenchQuery.ALL) {
-            OptionalDouble large = results.number("query_http_" + HUNDRED_MILLION + "_" + query.name(), "p95_ms");
+            String name = "query_http_" + HUNDRED_MILLION + "_" + query.name();
+            OptionalDouble large = results.number(name, "p95_ms");
             OptionalDouble small = results.number("query_http_" + TEN_MILLION + "_" + query.name(), "p95_ms");
             if (large.isPresent() && small.isPresent() && large.getAsDouble() / small.getAsDouble() > growth) {
                 growth = large.getAsDouble() / small.getAsDouble();
                 fastestGrowing = query.name();
             }
-        }
-        boolean failed = false;
-        for (BenchQuery query : BenchQuery.ALL) {
-            failed |= results.number("query_http_" + HUNDRED_MILLION + "_" + query.name(), "failed").orElse(0) > 0;
+            failed |= results.number(name, "failed").orElse(0) > 0;
         }
         row("Query latency at 100M events", "p95 ≤ 1.5 s, growing at most linearly from 10M",
                 "slowest p95 over HTTP " + Format.ms(OptionalDouble.of(http.p95)) + " ms (" + http.query + ")"
