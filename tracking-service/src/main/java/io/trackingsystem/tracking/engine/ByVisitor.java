@@ -15,9 +15,14 @@ final class ByVisitor {
 
     /** One day's pairs. */
     static final class Part {
-        private int[] visitors = new int[256];
-        private long[] entries = new long[256];
+        private int[] visitors;
+        private long[] entries;
         private int size;
+
+        Part(int capacity) {
+            visitors = new int[Math.max(16, capacity)];
+            entries = new long[visitors.length];
+        }
 
         void add(int visitor, long entry) {
             if (size == visitors.length) {
