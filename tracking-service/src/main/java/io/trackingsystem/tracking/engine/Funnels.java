@@ -41,16 +41,16 @@ public final class Funnels {
         // an entry is the time since the range's start above the event's step mask: sorting entries sorts by time
         long from = query.from();
         StepKeys keys = StepKeys.of(byPath, byName, codes.pageview());
-        List<ByVisitor.Part> parts = query.scan(day -> part(day, from, steps.size(), keys));
-        int visitors = query.visitorCount();
-        // each thread follows a range of the visitors
+        ByVisitor.Layout layout = ByVisitor.Layout.of(query.visitorCount());
+        List<ByVisitor.Part> parts = query.scan(day -> part(day, from, steps.size(), keys, layout));
+        // each thread follows a range of the visitor partitions
         int threads = Math.max(1, query.threads());
         List<CompletableFuture<long[]>> ranges = new ArrayList<>(threads);
         for (int t = 0; t < threads; t++) {
-            int first = (int) ((long) visitors * t / threads);
-            int end = (int) ((long) visitors * (t + 1) / threads);
+            int first = layout.partitions() * t / threads;
+            int end = layout.partitions() * (t + 1) / threads;
             ranges.add(CompletableFuture.supplyAsync(
-                    () -> reachedBy(parts, first, end, steps.size(), window), query.pool()));
+                    () -> reachedBy(parts, layout, first, end, steps.size(), window), query.pool()));
         }
         for (CompletableFuture<long[]> range : ranges) {
             long[] part = range.join();
@@ -61,12 +61,13 @@ public final class Funnels {
         return reached;
     }
 
-    /** Visitors in [first, end) who reached each step. */
-    private static long[] reachedBy(List<ByVisitor.Part> parts, int first, int end, int steps, long window) {
+    /** Visitors of partitions [first, end) who reached each step. */
+    private static long[] reachedBy(List<ByVisitor.Part> parts, ByVisitor.Layout layout, int first, int end,
+                                    int steps, long window) {
         long[] reached = new long[steps];
         long[] chains = new long[steps + 1];
         // only visitors who took the first step can reach any
-        ByVisitor.group(parts, first, end, 1L, (entries, from, to) -> {
+        ByVisitor.group(parts, layout, first, end, 1L, (entries, from, to) -> {
             int depth = depth(entries, from, to, steps, window, chains);
             for (int i = 0; i < depth; i++) {
                 reached[i]++;
@@ -116,9 +117,9 @@ public final class Funnels {
     }
 
     /** The day's events that are steps and pass the filters, as entries. */
-    private static ByVisitor.Part part(DayScan day, long from, int steps, StepKeys keys) {
+    private static ByVisitor.Part part(DayScan day, long from, int steps, StepKeys keys, ByVisitor.Layout layout) {
         if (keys.wholeDay()) {
-            return wholeDay(day, from, steps, keys.byPath(), keys.byName());
+            return wholeDay(day, from, steps, keys.byPath(), keys.byName(), layout);
         }
         DayView view = day.view;
         EventsByStep index = view.bySteps(day.codes.pageview());
@@ -127,7 +128,7 @@ public final class Funnels {
         for (int key : keys.keys()) {
             candidates += index.end(key) - index.first(key);
         }
-        ByVisitor.Part part = new ByVisitor.Part(candidates);
+        ByVisitor.Part part = new ByVisitor.Part(layout, candidates);
         int[] visitors = view.column(Column.VISITOR);
         // each visit's filters, settled the first time one of its events is a candidate: 0 not yet, 1 passes, 2 not
         byte[] visitPass = day.hasVisitFilters() ? new byte[view.visits] : null;
@@ -148,13 +149,14 @@ public final class Funnels {
     }
 
     /** {@link #part} by reading every event of the day. */
-    private static ByVisitor.Part wholeDay(DayScan day, long from, int steps, long[] byPath, long[] byName) {
+    private static ByVisitor.Part wholeDay(DayScan day, long from, int steps, long[] byPath, long[] byName,
+                                           ByVisitor.Layout layout) {
         DayView view = day.view;
         int[] names = view.column(Column.NAME);
         int[] paths = view.column(Column.PATH);
         int[] visitors = view.column(Column.VISITOR);
         int pageview = day.codes.pageview();
-        ByVisitor.Part part = new ByVisitor.Part(256);
+        ByVisitor.Part part = new ByVisitor.Part(layout, day.view.size / 4);
         for (int visit = 0; visit < view.visits; visit++) {
             if (day.hasVisitFilters() && !day.visitPasses(visit)) {
                 continue;
