@@ -52,7 +52,6 @@ final class DayView {
     /** Per visit: its place in {@link #candidates}, or -1. */
     final int[] candidateOf;
     private volatile int[] byTime;
-    private volatile EventsByStep bySteps;
     /** This day's sessions of several days as last worked out (see {@link Sessions}). */
     volatile Sessions.Linked linked;
 
@@ -134,20 +133,9 @@ final class DayView {
         return order;
     }
 
-    /** The events grouped by funnel step key, computed once; {@code pageview} is the site's page view name code. */
-    EventsByStep bySteps(int pageview) {
-        EventsByStep index = bySteps;
-        if (index == null) {
-            index = EventsByStep.of(this, pageview);
-            bySteps = index;
-        }
-        return index;
-    }
-
-    /** Roughly what this view holds on the heap, for the cache's bound, with room for the orders built later. */
+    /** Roughly what this view holds on the heap, for the cache's bound. */
     long bytes() {
-        long orders = 4 + 4;
-        long perEvent = 8 + 4 + 4 + 4L * columns.length + 4 + orders;
+        long perEvent = 8 + 4 + 4 + 4L * columns.length + 4;
         long perVisit = 4 * (6 + visitAttributes.length);
         return size * perEvent + propertyKeys.length * 8L + visits * perVisit + (heads.size() + tails.size()) * 96L
                 + 256;
