@@ -4,49 +4,73 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts per key and minute, admitting up to a limit: a fixed window is coarse at its edges but needs one counter
- * per key, and this only has to stop a flood. Keys of past minutes are dropped as the minute turns.
+ * Counts per key, admitting up to a limit in the minute that a key's first counted hit opens. Anchoring the window
+ * to the key rather than to the clock means a burst is always judged as one: a clock minute turning in the middle of
+ * it would reset the count. Windows past their minute are swept out once a minute, so a key costs one small entry
+ * for at most two minutes.
  */
 final class MinuteWindows {
 
-    private static final long MINUTE_MS = 60_000;
+    static final long MINUTE_MS = 60_000;
     private final int limit;
-    private final Map<String, long[]> windows = new ConcurrentHashMap<>();
-    private volatile long minute;
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private volatile long sweptAt;
 
     MinuteWindows(int limit) {
         this.limit = limit;
     }
 
-    /** Counts one; 0 when it was within the limit, else the seconds until the next minute. */
+    /** Counts one; 0 when it was within the limit, else the seconds until the key's window closes. */
     long admit(String key, long now) {
-        turn(now);
-        long[] count = windows.computeIfAbsent(key, k -> new long[1]);
-        synchronized (count) {
-            if (count[0] >= limit) {
-                return secondsLeft(now);
+        sweep(now);
+        Window window = windows.compute(key, (k, open) -> open == null || open.closed(now) ? new Window(now) : open);
+        synchronized (window) {
+            if (window.count >= limit) {
+                return window.secondsLeft(now);
             }
-            count[0]++;
+            window.count++;
             return 0;
         }
     }
 
     /** As {@link #admit} without counting. */
     long peek(String key, long now) {
-        turn(now);
-        long[] count = windows.get(key);
-        return count != null && count[0] >= limit ? secondsLeft(now) : 0;
-    }
-
-    private void turn(long now) {
-        long current = now / MINUTE_MS;
-        if (current != minute) {
-            minute = current;
-            windows.clear();
+        Window window = windows.get(key);
+        if (window == null || window.closed(now)) {
+            return 0;
+        }
+        synchronized (window) {
+            return window.count >= limit ? window.secondsLeft(now) : 0;
         }
     }
 
-    private static long secondsLeft(long now) {
-        return Math.max(1, (MINUTE_MS - now % MINUTE_MS + 999) / 1000);
+    /** Keys with a window, open or not yet swept. */
+    int size() {
+        return windows.size();
+    }
+
+    private void sweep(long now) {
+        if (now - sweptAt < MINUTE_MS) {
+            return;
+        }
+        sweptAt = now;
+        windows.values().removeIf(window -> window.closed(now));
+    }
+
+    private static final class Window {
+        private final long openedAt;
+        private int count;
+
+        private Window(long openedAt) {
+            this.openedAt = openedAt;
+        }
+
+        private boolean closed(long now) {
+            return now - openedAt >= MINUTE_MS;
+        }
+
+        private long secondsLeft(long now) {
+            return Math.max(1, (openedAt + MINUTE_MS - now + 999) / 1000);
+        }
     }
 }
