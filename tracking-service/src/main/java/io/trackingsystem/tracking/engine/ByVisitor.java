@@ -13,19 +13,47 @@ final class ByVisitor {
     /** At or below this many entries a visitor's are insertion-sorted: they come mostly in order already. */
     private static final int INSERTION_SORT_MAX = 32;
 
-    /** One day's pairs. */
+    /** One day's pairs; a day view's events come in visitor order, so a part's visitors mostly ascend. */
     static final class Part {
         private int[] visitors = new int[256];
         private long[] entries = new long[256];
         private int size;
+        private boolean ascending = true;
 
         void add(int visitor, long entry) {
             if (size == visitors.length) {
                 visitors = Arrays.copyOf(visitors, size * 2);
                 entries = Arrays.copyOf(entries, size * 2);
             }
+            if (size > 0 && visitor < visitors[size - 1]) {
+                ascending = false;
+            }
             visitors[size] = visitor;
             entries[size++] = entry;
+        }
+
+        /** The first place at or after which visitors are at least {@code visitor}: 0 unless they ascend. */
+        private int from(int visitor) {
+            return ascending ? lowerBound(visitor) : 0;
+        }
+
+        /** The first place at or after which visitors are at least {@code visitor}: size unless they ascend. */
+        private int to(int visitor) {
+            return ascending ? lowerBound(visitor) : size;
+        }
+
+        private int lowerBound(int visitor) {
+            int low = 0;
+            int high = size;
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (visitors[middle] < visitor) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low;
         }
     }
 
@@ -49,7 +77,7 @@ final class ByVisitor {
         for (Part part : parts) {
             int[] visitors = part.visitors;
             long[] entries = part.entries;
-            for (int i = 0; i < part.size; i++) {
+            for (int i = part.from(first), to = part.to(end); i < to; i++) {
                 int v = visitors[i] - first;
                 if (v >= 0 && v < count) {
                     start[v + 1]++;
@@ -68,7 +96,7 @@ final class ByVisitor {
         for (Part part : parts) {
             int[] visitors = part.visitors;
             long[] entries = part.entries;
-            for (int i = 0; i < part.size; i++) {
+            for (int i = part.from(first), to = part.to(end); i < to; i++) {
                 int v = visitors[i] - first;
                 if (v >= 0 && v < count && isKept(kept, v)) {
                     grouped[next[v]++] = entries[i];
