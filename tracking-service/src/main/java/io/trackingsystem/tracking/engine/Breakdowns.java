@@ -188,7 +188,9 @@ public final class Breakdowns {
         int[] column = dimension.column() == null ? null : view.column(dimension.column());
         int empty = day.codes.empty();
         boolean visitFiltered = day.hasVisitFilters();
-        for (int visit = 0; visit < view.visits; visit++) {
+        int[] events = day.events();
+        for (int i = 0, walked = day.visits(); i < walked; i++) {
+            int visit = day.visit(i);
             if (visitFiltered && !day.visitPasses(visit)) {
                 continue;
             }
@@ -202,7 +204,8 @@ public final class Breakdowns {
             if (perVisit && (visitValue == DayView.NONE || (visitValue == empty && !keepsEmpty))) {
                 continue;
             }
-            for (int event = view.visitFirst[visit]; event < view.visitEnd[visit]; event++) {
+            for (int k = day.first(i), end = day.end(i); k < end; k++) {
+                int event = events[k];
                 if (!day.eventPasses(event)) {
                     continue;
                 }
@@ -254,8 +257,9 @@ public final class Breakdowns {
         DayView view = day.view;
         ExitPart part = new ExitPart(groups);
         boolean visitFiltered = day.hasVisitFilters();
-        for (int visit = 0; visit < view.visits; visit++) {
-            if ((visitFiltered && !day.visitPasses(visit)) || !anyEventPasses(day, visit)) {
+        for (int i = 0, walked = day.visits(); i < walked; i++) {
+            int visit = day.visit(i);
+            if ((visitFiltered && !day.visitPasses(visit)) || !day.anyPasses(i)) {
                 continue;
             }
             int exit = day.sessions.exit(view, visit);
@@ -270,15 +274,6 @@ public final class Breakdowns {
             }
         }
         return part;
-    }
-
-    static boolean anyEventPasses(DayScan day, int visit) {
-        for (int event = day.view.visitFirst[visit]; event < day.view.visitEnd[visit]; event++) {
-            if (day.eventPasses(event)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static final class ExitPart {

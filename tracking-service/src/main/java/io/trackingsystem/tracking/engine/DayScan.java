@@ -5,8 +5,8 @@ import io.trackingsystem.tracking.catalogue.Dimension;
 
 /**
  * One day of a query: its view, the query's whole sessions, and the filters and range compiled against the
- * site's codes. A scan walks visit by visit: {@link #visitPasses} settles the visit-level filters once per visit,
- * {@link #eventPasses} the event-level ones and the range for each event.
+ * site's codes. A scan walks visit by visit, over {@link #visit}s only: {@link #visitPasses} settles the visit-level
+ * filters once per visit, {@link #eventPasses} the event-level ones and the range for each event.
  */
 final class DayScan {
 
@@ -21,6 +21,12 @@ final class DayScan {
     private final int[] propertyKeys;
     private final int[] propertyValues;
     private final CompiledQuery query;
+    /** The events a scan walks, in visit order: every event, or only those matching the event-column filters. */
+    private final int[] events;
+    /** The visits a scan walks, ascending, and where each one's events start in {@link #events}; end at size. */
+    private final int[] walkedVisits;
+    private final int[] walkedFirst;
+    private final int walked;
 
     DayScan(DayView view, Sessions sessions, SiteCodes codes, CompiledQuery query, long from, long to) {
         this.view = view;
@@ -37,6 +43,93 @@ final class DayScan {
         this.eventCodes = query.eventCodes;
         this.propertyKeys = query.propertyKeys;
         this.propertyValues = query.propertyValues;
+        if (eventColumns.length == 0) {
+            this.events = Identity.upTo(view.size);
+            this.walkedVisits = null;
+            this.walkedFirst = view.visitFirst;
+            this.walked = view.visits;
+        } else {
+            this.events = matching();
+            int[] visits = new int[Math.min(view.visits, events.length)];
+            int[] firsts = new int[visits.length + 1];
+            int count = 0;
+            for (int k = 0; k < events.length; k++) {
+                int visit = view.visitOf[events[k]];
+                if (count == 0 || visits[count - 1] != visit) {
+                    visits[count] = visit;
+                    firsts[count++] = k;
+                }
+            }
+            firsts[count] = events.length;
+            this.walkedVisits = visits;
+            this.walkedFirst = firsts;
+            this.walked = count;
+        }
+    }
+
+    /**
+     * The events that match every event-column filter, ascending: one tight pass over those columns alone, so a
+     * scan then walks only them (and only the visits holding them).
+     */
+    private int[] matching() {
+        int[] found = new int[Math.min(view.size, 4096)];
+        int count = 0;
+        int[] first = eventColumns[0];
+        int firstCode = eventCodes[0];
+        for (int event = 0; event < view.size; event++) {
+            if (first[event] == firstCode && matchesColumns(event)) {
+                if (count == found.length) {
+                    found = java.util.Arrays.copyOf(found, Math.min(view.size, count * 2));
+                }
+                found[count++] = event;
+            }
+        }
+        return java.util.Arrays.copyOf(found, count);
+    }
+
+    private boolean matchesColumns(int event) {
+        for (int i = 1; i < eventColumns.length; i++) {
+            if (eventColumns[i][event] != eventCodes[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How many visits a scan walks: {@code visit(0) .. visit(visits() - 1)}, ascending. */
+    int visits() {
+        return walked;
+    }
+
+    /** The {@code i}-th visit a scan walks; the visits left out hold no passing event. */
+    int visit(int i) {
+        return walkedVisits == null ? i : walkedVisits[i];
+    }
+
+    /**
+     * The events a scan walks: those of the {@code i}-th walked visit are {@code events()[first(i) .. end(i) - 1]},
+     * in time order; the events left out do not pass.
+     */
+    int[] events() {
+        return events;
+    }
+
+    int first(int i) {
+        return walkedFirst[i];
+    }
+
+    int end(int i) {
+        return walkedVisits == null ? view.visitEnd[i] : walkedFirst[i + 1];
+    }
+
+    /** Whether any event of the {@code i}-th walked visit passes. */
+    boolean anyPasses(int i) {
+        for (int k = first(i), end = end(i); k < end; k++) {
+            if (eventPasses(events[k])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The whole day is in the query's range: no event needs its time checked. */
@@ -52,6 +145,11 @@ final class DayScan {
 
     boolean hasVisitFilters() {
         return query.hasVisitFilters();
+    }
+
+    /** A scan walks every visit and every event of the day: no visit filter and none left out. */
+    boolean everyVisit() {
+        return walkedVisits == null && !hasVisitFilters();
     }
 
     /** Whether the visit's session passes the filters on source, UTM, entry and exit page. */

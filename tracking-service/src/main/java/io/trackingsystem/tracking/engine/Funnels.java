@@ -77,27 +77,29 @@ public final class Funnels {
     private static ByVisitor.Part part(DayScan day, long from, int steps, long[] byPath, long[] byName) {
         DayView view = day.view;
         ByVisitor.Part part = new ByVisitor.Part();
-        if (!day.hasVisitFilters()) {
+        if (day.everyVisit()) {
             addSteps(day, 0, view.size, from, steps, byPath, byName, part);
             return part;
         }
-        for (int visit = 0; visit < view.visits; visit++) {
-            if (day.visitPasses(visit)) {
-                addSteps(day, view.visitFirst[visit], view.visitEnd[visit], from, steps, byPath, byName, part);
+        for (int i = 0, walked = day.visits(); i < walked; i++) {
+            if (day.visitPasses(day.visit(i))) {
+                addSteps(day, day.first(i), day.end(i), from, steps, byPath, byName, part);
             }
         }
         return part;
     }
 
-    /** The day's events in [first, end) that are steps and pass the filters, as entries. */
+    /** The walked events {@code day.events()[first .. end - 1]} that are steps and pass the filters, as entries. */
     private static void addSteps(DayScan day, int first, int end, long from, int steps, long[] byPath, long[] byName,
                                  ByVisitor.Part part) {
         DayView view = day.view;
         int[] names = view.column(Column.NAME);
         int[] paths = view.column(Column.PATH);
         int[] visitors = view.column(Column.VISITOR);
+        int[] events = day.events();
         int pageview = day.codes.pageview();
-        for (int event = first; event < end; event++) {
+        for (int k = first; k < end; k++) {
+            int event = events[k];
             int name = names[event];
             long mask = (name < byName.length ? byName[name] : 0)
                     | (name == pageview && paths[event] < byPath.length ? byPath[paths[event]] : 0);

@@ -98,11 +98,14 @@ public final class Retentions {
         long[] seenBefore = new long[(visitors + 63) / 64];
         long[] seenAfter = first == last ? null : new long[seenBefore.length];
         boolean visitFiltered = day.hasVisitFilters();
-        for (int visit = 0; visit < view.visits; visit++) {
+        int[] events = day.events();
+        for (int i = 0, walked = day.visits(); i < walked; i++) {
+            int visit = day.visit(i);
             if (visitFiltered && !day.visitPasses(visit)) {
                 continue;
             }
-            for (int event = view.visitFirst[visit]; event < view.visitEnd[visit]; event++) {
+            for (int k = day.first(i), end = day.end(i); k < end; k++) {
+                int event = events[k];
                 if (day.eventPasses(event)) {
                     int visitor = day.visitor(event);
                     long[] seen = seenAfter != null && view.time(event) >= boundary ? seenAfter : seenBefore;

@@ -95,12 +95,15 @@ public final class Totals {
             }
         }
         boolean visitFiltered = day.hasVisitFilters();
-        for (int visit = 0; visit < view.visits; visit++) {
+        int[] events = day.events();
+        for (int i = 0, walked = day.visits(); i < walked; i++) {
+            int visit = day.visit(i);
             if (visitFiltered && !day.visitPasses(visit)) {
                 continue;
             }
             boolean matched = false;
-            for (int event = view.visitFirst[visit]; event < view.visitEnd[visit]; event++) {
+            for (int k = day.first(i), end = day.end(i); k < end; k++) {
+                int event = events[k];
                 if (!day.eventPasses(event)) {
                     continue;
                 }

@@ -150,7 +150,7 @@ class EngineMatchesReferenceTest {
     void retentionAgreesByDayAndWeek() {
         for (ZoneId zone : ZONES) {
             for (boolean weekly : List.of(false, true)) {
-                for (List<String> filters : List.of(FILTERS.get(0), FILTERS.get(3))) {
+                for (List<String> filters : List.of(FILTERS.get(0), FILTERS.get(3), FILTERS.get(11))) {
                     compare("retention", range(data.firstDay, data.lastDay, zone), filters,
                             "&interval=" + (weekly ? "week" : "day"),
                             reference.retention(ReferenceAnalytics.Range.of(data.firstDay, data.lastDay, zone),
