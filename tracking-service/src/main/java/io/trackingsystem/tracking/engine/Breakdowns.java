@@ -206,7 +206,7 @@ public final class Breakdowns {
             }
             for (int k = day.first(i), end = day.end(i); k < end; k++) {
                 int event = events[k];
-                if (!day.eventPasses(event)) {
+                if (!day.passes(event)) {
                     continue;
                 }
                 int value = perVisit ? visitValue

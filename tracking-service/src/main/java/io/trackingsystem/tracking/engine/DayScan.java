@@ -6,7 +6,7 @@ import io.trackingsystem.tracking.catalogue.Dimension;
 /**
  * One day of a query: its view, the query's whole sessions, and the filters and range compiled against the
  * site's codes. A scan walks visit by visit, over {@link #visit}s only: {@link #visitPasses} settles the visit-level
- * filters once per visit, {@link #eventPasses} the event-level ones and the range for each event.
+ * filters once per visit, {@link #passes} the range and the rest of the event-level ones for each walked event.
  */
 final class DayScan {
 
@@ -125,7 +125,7 @@ final class DayScan {
     /** Whether any event of the {@code i}-th walked visit passes. */
     boolean anyPasses(int i) {
         for (int k = first(i), end = end(i); k < end; k++) {
-            if (eventPasses(events[k])) {
+            if (passes(events[k])) {
                 return true;
             }
         }
@@ -170,14 +170,22 @@ final class DayScan {
 
     /** Whether the event is in the range and passes the event-level filters. */
     boolean eventPasses(int event) {
-        if (!whollyInRange) {
-            long time = view.dayStart + view.times[event];
-            if (time < from || time >= to) {
+        for (int i = 0; i < eventColumns.length; i++) {
+            if (eventColumns[i][event] != eventCodes[i]) {
                 return false;
             }
         }
-        for (int i = 0; i < eventColumns.length; i++) {
-            if (eventColumns[i][event] != eventCodes[i]) {
+        return passes(event);
+    }
+
+    /**
+     * Whether one of the walked {@link #events} passes: the walk has left out those that fail the column filters,
+     * so only the range and the property filters are left to check.
+     */
+    boolean passes(int event) {
+        if (!whollyInRange) {
+            long time = view.dayStart + view.times[event];
+            if (time < from || time >= to) {
                 return false;
             }
         }

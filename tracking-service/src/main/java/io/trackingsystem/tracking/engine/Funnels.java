@@ -103,7 +103,7 @@ public final class Funnels {
             int name = names[event];
             long mask = (name < byName.length ? byName[name] : 0)
                     | (name == pageview && paths[event] < byPath.length ? byPath[paths[event]] : 0);
-            if (mask != 0 && day.eventPasses(event)) {
+            if (mask != 0 && day.passes(event)) {
                 part.add(visitors[event], entry(view.time(event) - from, steps, mask));
             }
         }

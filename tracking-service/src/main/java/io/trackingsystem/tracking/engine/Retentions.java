@@ -106,7 +106,7 @@ public final class Retentions {
             }
             for (int k = day.first(i), end = day.end(i); k < end; k++) {
                 int event = events[k];
-                if (day.eventPasses(event)) {
+                if (day.passes(event)) {
                     int visitor = day.visitor(event);
                     long[] seen = seenAfter != null && view.time(event) >= boundary ? seenAfter : seenBefore;
                     seen[visitor >>> 6] |= 1L << visitor;

@@ -104,7 +104,7 @@ public final class Totals {
             boolean matched = false;
             for (int k = day.first(i), end = day.end(i); k < end; k++) {
                 int event = events[k];
-                if (!day.eventPasses(event)) {
+                if (!day.passes(event)) {
                     continue;
                 }
                 int span = whole >= 0 ? whole : spanOf(view.time(event), starts, ends);
