@@ -43,9 +43,12 @@ public enum Column {
     /** The campaign columns, in the order of {@code EventFields.UTM_MEMBERS}. */
     public static final Column[] UTM = {UTM_SOURCE, UTM_MEDIUM, UTM_CAMPAIGN, UTM_TERM, UTM_CONTENT};
 
-    /** The visit-level columns, in the order a visit keeps them: taken from its earliest event. */
+    /**
+     * The visit-level columns, in the order a visit keeps them: taken from its earliest event. The session id is
+     * one: a visit is the events of one session key.
+     */
     public static final Column[] VISIT_ATTRIBUTES = {SOURCE, UTM_SOURCE, UTM_MEDIUM, UTM_CAMPAIGN, UTM_TERM,
-            UTM_CONTENT, COUNTRY, REGION, CITY};
+            UTM_CONTENT, COUNTRY, REGION, CITY, SESSION_ID};
 
     private static final Column[] BY_ID = new Column[64];
 

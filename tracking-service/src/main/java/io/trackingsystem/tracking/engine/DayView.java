@@ -5,8 +5,8 @@ import io.trackingsystem.tracking.catalogue.Column;
 import java.util.Map;
 
 /**
- * Every stored event of one site and one UTC day, ready to scan: one primitive array per column holding
- * site-wide codes ({@link SiteCodes}), the events grouped into the day's visits (in order of their visitor's code)
+ * Every stored event of one site and one UTC day, ready to scan: one primitive array per column read per event
+ * ({@link #keepsPerEvent}), holding site-wide codes ({@link SiteCodes}), the events grouped into the day's visits (in order of their visitor's code)
  * and each visit's events in time order, plus a table of those visits. Built by {@link DayViewBuilder} from the day's blocks, whatever their number
  * and order, so the same events always give the same view. Immutable.
  *
@@ -92,8 +92,17 @@ final class DayView {
         }
     }
 
+    /** The column's code per event; null for a column the view keeps per visit only. */
     int[] column(Column column) {
         return columns[column.ordinal()];
+    }
+
+    /**
+     * Whether a view keeps the column per event. A visit-level column ({@link Column#VISIT_ATTRIBUTES}) is read
+     * from the visit table only, and the event type by no query, so neither takes 4 bytes per event.
+     */
+    static boolean keepsPerEvent(Column column) {
+        return column.visitAttributeIndex() < 0 && column != Column.TYPE;
     }
 
     long time(int event) {
@@ -135,7 +144,11 @@ final class DayView {
 
     /** Roughly what this view holds on the heap, for the cache's bound. */
     long bytes() {
-        long perEvent = 8 + 4 + 4 + 4L * columns.length + 4;
+        long kept = 0;
+        for (int[] column : columns) {
+            kept += column == null ? 0 : 1;
+        }
+        long perEvent = 8 + 4 + 4 + 4 * kept + 4;
         long perVisit = 4 * (6 + visitAttributes.length);
         return size * perEvent + propertyKeys.length * 8L + visits * perVisit + (heads.size() + tails.size()) * 96L
                 + 256;

@@ -113,14 +113,18 @@ final class DayViewBuilder {
         int[] order = visitOrder(keyOf, ranks.size(), times, ids);
         long[] sortedIds = new long[size];
         int[] sortedTimes = new int[size];
-        int[][] sortedColumns = new int[COLUMNS.length][size];
+        int[][] sortedColumns = new int[COLUMNS.length][];
         int[] propertyStart = new int[size + 1];
         int[] propertyKeys = new int[pairs];
         int[] propertyValues = new int[pairs];
         int written = 0;
         for (int c = 0; c < COLUMNS.length; c++) {
+            if (!DayView.keepsPerEvent(COLUMNS[c])) {
+                continue;
+            }
             int[] source = columns[c];
-            int[] target = sortedColumns[c];
+            int[] target = new int[size];
+            sortedColumns[c] = target;
             for (int i = 0; i < size; i++) {
                 target[i] = source[order[i]];
             }
@@ -140,8 +144,8 @@ final class DayViewBuilder {
         for (int i = 0; i < size; i++) {
             sortedKeys[i] = keyOf[order[i]];
         }
-        return visits(epochDay, size, sortedIds, sortedTimes, sortedColumns, propertyStart, propertyKeys,
-                propertyValues, sortedKeys, ranks, codes, idle);
+        return visits(epochDay, size, sortedIds, sortedTimes, sortedColumns, columns, order, propertyStart,
+                propertyKeys, propertyValues, sortedKeys, ranks, codes, idle);
     }
 
     private static int[] translateAll(String[] dictionary, Codes target) {
@@ -205,9 +209,12 @@ final class DayViewBuilder {
         return times[a] < times[b] || (times[a] == times[b] && ids[a] < ids[b]);
     }
 
-    /** Cuts each key's events into visits and describes each visit. */
+    /**
+     * Cuts each key's events into visits and describes each visit. {@code columns} are in visit order (only those
+     * a view keeps per event), {@code unsorted} in the blocks' order, {@code order} maps the one to the other.
+     */
     private static DayView visits(int epochDay, int size, long[] ids, int[] times, int[][] columns,
-                                  int[] propertyStart, int[] propertyKeys, int[] propertyValues, int[] keys,
+                                  int[][] unsorted, int[] order, int[] propertyStart, int[] propertyKeys, int[] propertyValues, int[] keys,
                                   Ranks ranks, SiteCodes codes, long idle) {
         int[] visitOf = new int[size];
         int[] first = new int[Math.max(1, size)];
@@ -250,7 +257,7 @@ final class DayViewBuilder {
                 }
             }
             for (int a = 0; a < attributes.length; a++) {
-                visitAttributes[a][v] = columns[attributes[a].ordinal()][from];
+                visitAttributes[a][v] = unsorted[attributes[a].ordinal()][order[from]];
             }
             boolean head = times[from] < idle;
             boolean tail = times[to - 1] >= DayView.DAY - idle;

@@ -160,7 +160,7 @@ public final class EventRows {
         DayView originDay = Sessions.originDay(origin) == day.view.epochDay ? day.view
                 : day.sessions.view(Sessions.originDay(origin));
         int first = originDay.visitFirst[Sessions.originVisit(origin)];
-        String given = day.codes.of(Column.SESSION_ID).value(originDay.column(Column.SESSION_ID)[first]);
+        String given = visitValue(day, visit, Column.SESSION_ID);
         if (!given.isEmpty()) {
             return given;
         }
