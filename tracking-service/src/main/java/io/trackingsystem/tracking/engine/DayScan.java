@@ -3,6 +3,8 @@ package io.trackingsystem.tracking.engine;
 import io.trackingsystem.tracking.catalogue.Column;
 import io.trackingsystem.tracking.catalogue.Dimension;
 
+import java.util.Arrays;
+
 /**
  * One day of a query: its view, the query's whole sessions, and the filters and range compiled against the
  * site's codes. A scan walks visit by visit, over {@link #visit}s only: {@link #visitPasses} settles the visit-level
@@ -79,12 +81,12 @@ final class DayScan {
         for (int event = 0; event < view.size; event++) {
             if (first[event] == firstCode && matchesColumns(event)) {
                 if (count == found.length) {
-                    found = java.util.Arrays.copyOf(found, Math.min(view.size, count * 2));
+                    found = Arrays.copyOf(found, Math.min(view.size, count * 2));
                 }
                 found[count++] = event;
             }
         }
-        return java.util.Arrays.copyOf(found, count);
+        return Arrays.copyOf(found, count);
     }
 
     private boolean matchesColumns(int event) {

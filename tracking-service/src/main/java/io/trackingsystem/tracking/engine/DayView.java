@@ -6,9 +6,10 @@ import java.util.Map;
 
 /**
  * Every stored event of one site and one UTC day, ready to scan: one primitive array per column read per event
- * ({@link #keepsPerEvent}), holding site-wide codes ({@link SiteCodes}), the events grouped into the day's visits (in order of their visitor's code)
- * and each visit's events in time order, plus a table of those visits. Built by {@link DayViewBuilder} from the day's blocks, whatever their number
- * and order, so the same events always give the same view. Immutable.
+ * ({@link #keepsPerEvent}), holding site-wide codes ({@link SiteCodes}), the events grouped into the day's visits
+ * (in order of their visitor's code) and each visit's events in time order, plus a table of those visits. Built by
+ * {@link DayViewBuilder} from the day's blocks, whatever their number and order, so the same events always give the
+ * same view. Immutable.
  *
  * <p>A visit here is the day's part of a session: the events of one session key (the given session id, else the
  * visitor) with no gap longer than the idle time. A session that runs over midnight has a part in each day;

@@ -214,8 +214,8 @@ final class DayViewBuilder {
      * a view keeps per event), {@code unsorted} in the blocks' order, {@code order} maps the one to the other.
      */
     private static DayView visits(int epochDay, int size, long[] ids, int[] times, int[][] columns,
-                                  int[][] unsorted, int[] order, int[] propertyStart, int[] propertyKeys, int[] propertyValues, int[] keys,
-                                  Ranks ranks, SiteCodes codes, long idle) {
+                                  int[][] unsorted, int[] order, int[] propertyStart, int[] propertyKeys,
+                                  int[] propertyValues, int[] keys, Ranks ranks, SiteCodes codes, long idle) {
         int[] visitOf = new int[size];
         int[] first = new int[Math.max(1, size)];
         int visits = 0;
@@ -288,6 +288,7 @@ final class DayViewBuilder {
         private String[] sessionOf = new String[64];
         private int[] visitorOf = new int[64];
         private int size;
+        private boolean closed;
 
         int ofSession(String sessionId) {
             Integer rank = sessions.get(sessionId);
@@ -317,7 +318,8 @@ final class DayViewBuilder {
         /**
          * Renumbers the ranks in order of their visitor code (a given session id takes the least code among its
          * events), so that the day's visits, and so its events, come in visitor order: kernels that gather by
-         * visitor then read and write memory nearly in sequence. {@code keyOf} is renumbered in place.
+         * visitor then read and write memory nearly in sequence. {@code keyOf} is renumbered in place. The last
+         * step of adding ranks: after it they are only read ({@link #keyOf}).
          */
         void byVisitor(int[] keyOf, int[] visitorOfEvent) {
             long[] packed = new long[size];
@@ -346,12 +348,7 @@ final class DayViewBuilder {
             }
             sessionOf = sessions;
             visitorOf = visitorsOfRank;
-            this.sessions.replaceAll((session, rank) -> renumbered[rank]);
-            for (int code = 0; code < visitors.length; code++) {
-                if (visitors[code] > 0) {
-                    visitors[code] = renumbered[visitors[code] - 1] + 1;
-                }
-            }
+            closed = true;
         }
 
         String keyOf(int rank, SiteCodes codes) {
@@ -360,6 +357,9 @@ final class DayViewBuilder {
         }
 
         private int add(String session, int visitor) {
+            if (closed) {
+                throw new IllegalStateException("ranks renumbered by visitor take no more keys");
+            }
             if (size == sessionOf.length) {
                 sessionOf = Arrays.copyOf(sessionOf, size * 2);
                 visitorOf = Arrays.copyOf(visitorOf, size * 2);
