@@ -1,5 +1,6 @@
 package io.trackingsystem.tracking.engine;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,6 +16,12 @@ public final class Retentions {
     public record Cohorts(long[] sizes, long[][] returning) {
     }
 
+    /**
+     * Visitors' active periods are gathered this many bytes at a time, so that they stay in a core's cache while
+     * each day's visitor lists, which ascend, are read once.
+     */
+    private static final int BLOCK_BYTES = 64 * 1024;
+
     private Retentions() {
     }
 
@@ -25,26 +32,58 @@ public final class Retentions {
      * @param periods     how many periods the range has
      */
     public static Cohorts of(SiteQuery query, LocalDays days, int firstPeriod, int periodDays, int periods) {
-        long[] sizes = new long[periods];
-        long[][] returning = new long[periods][];
         if (query.impossible()) {
-            return new Cohorts(sizes, returning);
+            return new Cohorts(new long[periods], new long[periods][]);
         }
         List<DayVisitors> parts = query.scan(day -> part(day, days, query));
-        int visitors = query.visitorCount();
-        int words = (periods + 63) / 64;
-        long[] active = new long[visitors * words];
+        // each day's one or two lists of visitors, each with the period it falls in
+        List<int[]> lists = new ArrayList<>();
+        List<Integer> listPeriods = new ArrayList<>();
         for (DayVisitors part : parts) {
             for (int half = 0; half < 2; half++) {
-                if (part.localDay[half] < 0) {
-                    continue;
-                }
-                int period = (part.localDay[half] + firstPeriod) / periodDays;
-                for (int visitor : part.visitors[half]) {
-                    active[visitor * words + (period >>> 6)] |= 1L << period;
+                if (part.localDay[half] >= 0) {
+                    lists.add(part.visitors[half]);
+                    listPeriods.add((part.localDay[half] + firstPeriod) / periodDays);
                 }
             }
         }
+        int words = (periods + 63) / 64;
+        return cohorts(lists, listPeriods, query.visitorCount(), periods,
+                Math.max(64, BLOCK_BYTES / (Long.BYTES * words)));
+    }
+
+    /**
+     * The cohorts of visitors {@code [0, visitors)} from lists of visitors active in a period, each list ascending:
+     * a block of {@code block} visitors' active periods at a time, each list read on from where the last block
+     * stopped.
+     */
+    static Cohorts cohorts(List<int[]> lists, List<Integer> listPeriods, int visitors, int periods, int block) {
+        long[] sizes = new long[periods];
+        long[][] returning = new long[periods][];
+        int words = (periods + 63) / 64;
+        long[] active = new long[Math.min(block, visitors) * words];
+        int[] at = new int[lists.size()];
+        for (int blockFirst = 0; blockFirst < visitors; blockFirst += block) {
+            int blockEnd = Math.min(visitors, blockFirst + block);
+            Arrays.fill(active, 0);
+            for (int l = 0; l < at.length; l++) {
+                int[] list = lists.get(l);
+                int period = listPeriods.get(l);
+                int word = period >>> 6;
+                long bit = 1L << period;
+                int i = at[l];
+                for (; i < list.length && list[i] < blockEnd; i++) {
+                    active[(list[i] - blockFirst) * words + word] |= bit;
+                }
+                at[l] = i;
+            }
+            count(active, blockEnd - blockFirst, words, sizes, returning);
+        }
+        return new Cohorts(sizes, returning);
+    }
+
+    /** Adds to the cohorts the first {@code visitors} visitors' active periods, {@code words} longs each. */
+    private static void count(long[] active, int visitors, int words, long[] sizes, long[][] returning) {
         for (int v = 0; v < visitors; v++) {
             int cohort = -1;
             for (int w = 0; w < words && cohort < 0; w++) {
@@ -57,16 +96,16 @@ public final class Retentions {
                 continue;
             }
             if (returning[cohort] == null) {
-                returning[cohort] = new long[periods - cohort];
+                returning[cohort] = new long[sizes.length - cohort];
             }
             sizes[cohort]++;
-            for (int p = cohort; p < periods; p++) {
-                if ((active[v * words + (p >>> 6)] & (1L << p)) != 0) {
-                    returning[cohort][p - cohort]++;
+            // the visitor's active periods, its cohort's the first of them
+            for (int w = cohort >>> 6; w < words; w++) {
+                for (long word = active[v * words + w]; word != 0; word &= word - 1) {
+                    returning[cohort][w * 64 + Long.numberOfTrailingZeros(word) - cohort]++;
                 }
             }
         }
-        return new Cohorts(sizes, returning);
     }
 
     /**
