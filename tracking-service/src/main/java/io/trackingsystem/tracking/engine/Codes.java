@@ -13,9 +13,16 @@ final class Codes {
     /** What {@link #find} answers for a value no day has. */
     static final int ABSENT = -1;
 
+    /**
+     * Heap one value takes besides its characters, roughly: the string and its array, the map's node and boxed
+     * code, and its place in {@code values}.
+     */
+    static final long ENTRY_BYTES = 104;
+
     private final ConcurrentHashMap<String, Integer> codes = new ConcurrentHashMap<>();
     private volatile String[] values = new String[64];
     private int size;
+    private volatile long bytes;
 
     int code(String value) {
         Integer code = codes.get(value);
@@ -36,6 +43,11 @@ final class Codes {
         return codes.size();
     }
 
+    /** Roughly what this dictionary holds on the heap. */
+    long bytes() {
+        return bytes;
+    }
+
     private synchronized int add(String value) {
         Integer code = codes.get(value);
         if (code != null) {
@@ -48,6 +60,7 @@ final class Codes {
         current[size] = value;
         values = current;
         codes.put(value, size);
+        bytes += ENTRY_BYTES + value.length();
         return size++;
     }
 }

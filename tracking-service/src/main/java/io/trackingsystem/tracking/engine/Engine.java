@@ -29,7 +29,8 @@ public final class Engine implements AutoCloseable {
     public Engine(Redis redis, Duration sessionIdle, long cacheBytes, int threads, Clock clock) {
         this.redis = redis;
         this.idle = sessionIdle.toMillis();
-        this.views = new ViewCache(cacheBytes * 4 / 5);
+        // a site whose last view went out is let go with its dictionaries, unless a newer copy took its place
+        this.views = new ViewCache(cacheBytes * 4 / 5, owner -> sites.remove(owner.site(), owner));
         this.summaries = new Summaries(cacheBytes / 5);
         this.clock = clock;
         this.threads = threads;
@@ -50,7 +51,7 @@ public final class Engine implements AutoCloseable {
         return clock.millis();
     }
 
-    /** Estimated heap the cached days take. */
+    /** Estimated heap the cached days and their sites' dictionaries take. */
     public long cachedBytes() {
         return views.bytes();
     }

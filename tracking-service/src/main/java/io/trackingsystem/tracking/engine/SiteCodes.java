@@ -49,12 +49,12 @@ final class SiteCodes {
         return empty;
     }
 
-    /** Codes handed out over all dictionaries: what keeping this site in memory costs, roughly. */
-    long entries() {
-        long entries = propertyKeys.size() + propertyValues.size();
+    /** Roughly what this site's dictionaries hold on the heap: part of what the view cache bounds. */
+    long bytes() {
+        long bytes = propertyKeys.bytes() + propertyValues.bytes();
         for (Codes codes : columns) {
-            entries += codes.size();
+            bytes += codes.bytes();
         }
-        return entries;
+        return bytes;
     }
 }

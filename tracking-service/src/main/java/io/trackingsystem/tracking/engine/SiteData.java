@@ -27,7 +27,7 @@ import java.util.concurrent.TimeoutException;
  * {@link #FRESHNESS}, so a burst of queries reads Redis once and an event is in answers within about a second of
  * being stored. Days are turned into {@link DayView}s on demand and kept in the shared {@link ViewCache}.
  */
-final class SiteData {
+final class SiteData implements ViewCache.Owner {
 
     /** How long a refresh from Redis is good for. */
     static final long FRESHNESS = 1000;
@@ -72,6 +72,16 @@ final class SiteData {
 
     SiteCodes codes() {
         return codes;
+    }
+
+    @Override
+    public String site() {
+        return site;
+    }
+
+    @Override
+    public long bytes() {
+        return codes.bytes();
     }
 
     long idle() {
