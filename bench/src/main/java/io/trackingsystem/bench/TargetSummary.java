@@ -87,30 +87,40 @@ final class TargetSummary {
 
     /**
      * The 100M goal over HTTP, which includes the service's time, and the growth from 10M: at most linear is at
-     * most ten times each query's 10M p95.
+     * most ten times each query's 10M p95. The largest growth of a median is shown beside it: with a few dozen runs
+     * per query at 100M, a p95 is one of the two slowest.
      */
     private void hundredMillion(boolean tenMillionMeasured) {
         Slowest http = slowest("query_http_" + HUNDRED_MILLION + "_");
-        double growth = 0;
-        String fastestGrowing = "";
+        Growth p95 = growth("p95_ms");
+        Growth p50 = growth("p50_ms");
         boolean failed = false;
         for (BenchQuery query : BenchQuery.ALL) {
-            String name = "query_http_" + HUNDRED_MILLION + "_" + query.name();
-            OptionalDouble large = results.number(name, "p95_ms");
-            OptionalDouble small = results.number("query_http_" + TEN_MILLION + "_" + query.name(), "p95_ms");
-            if (large.isPresent() && small.isPresent() && large.getAsDouble() / small.getAsDouble() > growth) {
-                growth = large.getAsDouble() / small.getAsDouble();
-                fastestGrowing = query.name();
-            }
-            failed |= results.number(name, "failed").orElse(0) > 0;
+            failed |= results.number("query_http_" + HUNDRED_MILLION + "_" + query.name(), "failed").orElse(0) > 0;
         }
         row("Query latency at 100M events", "p95 ≤ 1.5 s, growing at most linearly from 10M",
                 "slowest p95 over HTTP " + Format.ms(OptionalDouble.of(http.p95)) + " ms (" + http.query + ")"
                         + (failed ? ", some answers not 200" : "")
-                        + (tenMillionMeasured ? String.format("; at most %.1f× its 10M p95 (%s)", growth,
-                        fastestGrowing) : ""),
+                        + (tenMillionMeasured ? String.format("; at most %.1f× its 10M p95 (%s); medians at most "
+                        + "%.1f× (%s)", p95.factor, p95.query, p50.factor, p50.query) : ""),
                 http.p95 == 0 ? "not measured"
-                        : yesNo(!failed && http.p95 <= 1500 && (!tenMillionMeasured || growth <= 10)));
+                        : yesNo(!failed && http.p95 <= 1500 && (!tenMillionMeasured || p95.factor <= 10)));
+    }
+
+    private record Growth(String query, double factor) {
+    }
+
+    /** The query whose {@code field} over HTTP grew the most from 10M to 100M events, and by how much. */
+    private Growth growth(String field) {
+        Growth largest = new Growth("", 0);
+        for (BenchQuery query : BenchQuery.ALL) {
+            OptionalDouble large = results.number("query_http_" + HUNDRED_MILLION + "_" + query.name(), field);
+            OptionalDouble small = results.number("query_http_" + TEN_MILLION + "_" + query.name(), field);
+            if (large.isPresent() && small.isPresent() && large.getAsDouble() / small.getAsDouble() > largest.factor) {
+                largest = new Growth(query.name(), large.getAsDouble() / small.getAsDouble());
+            }
+        }
+        return largest;
     }
 
     private record Slowest(String query, double p95) {
