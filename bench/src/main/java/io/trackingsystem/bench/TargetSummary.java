@@ -87,8 +87,8 @@ final class TargetSummary {
 
     /**
      * The 100M goal over HTTP, which includes the service's time, and the growth from 10M: at most linear is at
-     * most ten times each query's 10M p95. The largest growth of a median is shown beside it: with a few dozen runs
-     * per query at 100M, a p95 is one of the two slowest.
+     * most ten times each query's 10M p95. The largest growth of a median is shown beside it: with 25–100 runs
+     * per query at 100M, a p95 is one of its few slowest.
      */
     private void hundredMillion(boolean tenMillionMeasured) {
         Slowest http = slowest("query_http_" + HUNDRED_MILLION + "_");
