@@ -6,6 +6,7 @@ import io.trackingsystem.tracking.catalogue.Column;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +39,7 @@ class ViewCacheTest {
             long dayStart = day * 86_400_000L;
             for (int i = 0; i < events; i++) {
                 String[] values = new String[Column.values().length];
-                java.util.Arrays.fill(values, "");
+                Arrays.fill(values, "");
                 values[Column.NAME.ordinal()] = SiteCodes.PAGEVIEW;
                 values[Column.VISITOR.ordinal()] = site + "-visitor-" + day + "-" + i;
                 values[Column.PATH.ordinal()] = "/" + site + "/" + day + "/" + i;
